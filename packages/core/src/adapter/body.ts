@@ -1,0 +1,105 @@
+import { charsetOf, isFormType, isJsonType, isTextType } from '../internal/content-type';
+import { HttpError } from '../errors/http-error';
+import { parseQuery } from './query';
+
+/** Default request body limit: 6 MB, Lambda's own synchronous payload limit. */
+export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const EMPTY = new Uint8Array(0);
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+let encoder: InstanceType<typeof TextEncoder> | undefined;
+
+/**
+ * Turns a native body into bytes: strict base64 (no whitespace, correct padding) when
+ * `base64` is set, UTF-8 otherwise. Over `limit` bytes after decoding → 413; bad base64 → 400.
+ */
+export function decodeBody(
+  body: string | Uint8Array | null | undefined,
+  base64: boolean | undefined,
+  limit = DEFAULT_BODY_LIMIT,
+): Uint8Array {
+  if (body === undefined || body === null || body.length === 0) return EMPTY;
+  let bytes: Uint8Array;
+  if (typeof body !== 'string') bytes = body;
+  else if (base64) {
+    // Refuse before decoding when even the decoded size is over the limit.
+    if (Math.floor((body.length * 3) / 4) - 2 > limit) throw tooLarge(limit);
+    if (!BASE64.test(body)) throw new HttpError(400, 'Request body is not valid base64');
+    bytes = Buffer.from(body, 'base64');
+  } else {
+    if (body.length > limit) throw tooLarge(limit);
+    encoder ??= new TextEncoder();
+    bytes = encoder.encode(body);
+  }
+  if (bytes.length > limit) throw tooLarge(limit);
+  return bytes;
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, `Request body is larger than ${limit} bytes`);
+}
+
+/** Decodes UTF-8 strictly: invalid bytes are the caller's fault (400). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  utf8 ??= new TextDecoder('utf-8', { fatal: true });
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid UTF-8');
+  }
+}
+
+/**
+ * Parses bytes by content type: JSON → value, form → record, text → string, else the bytes.
+ * Malformed JSON and prototype-polluting keys are 400; a charset other than UTF-8 is 415.
+ */
+export function parseBody(bytes: Uint8Array, contentType: string | undefined): unknown {
+  if (bytes.length === 0) return undefined;
+  const json = isJsonType(contentType);
+  const form = !json && isFormType(contentType);
+  if (!json && !form && !isTextType(contentType)) return bytes;
+  const charset = charsetOf(contentType);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new HttpError(415, `Unsupported charset: ${charset}`);
+  }
+  const text = decodeUtf8(bytes);
+  if (form) return parseQuery(text);
+  return json ? parseJson(text) : text;
+}
+
+/**
+ * `JSON.parse` that refuses `__proto__` keys and `constructor.prototype` (400), so a later
+ * merge of the value can never reach `Object.prototype`. The walk runs only when the text
+ * could spell one of them (a key, or a `\u` escape).
+ */
+export function parseJson(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
+  }
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    (text.includes('proto') || text.includes('constructor') || text.includes('\\u')) &&
+    hasPollutingKey(value)
+  ) {
+    throw new HttpError(400, 'Request body contains a forbidden key');
+  }
+  return value;
+}
+
+function hasPollutingKey(value: object): boolean {
+  const stack: object[] = [value];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (Object.hasOwn(node, '__proto__')) return true;
+    const ctor = (node as Record<string, unknown>).constructor;
+    if (Object.hasOwn(node, 'constructor') && typeof ctor === 'object' && ctor !== null && Object.hasOwn(ctor, 'prototype')) {
+      return true;
+    }
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+  }
+  return false;
+}

@@ -1,0 +1,16 @@
+/**
+ * `@omnifn/core/adapter`: the only API adapter packages use. Adapters import from here and
+ * from `@omnifn/core`, never from one another or from a cloud SDK at runtime.
+ */
+export { DEFAULT_BODY_LIMIT, decodeBody, decodeUtf8, parseBody, parseJson } from './body';
+export { parseCookies } from './cookies';
+export { createHeaders, isSafeHeader, isSafeValue } from './headers';
+export { createHttpEvent, type HttpEventInit, type HttpLimits } from './http-event';
+export { type HttpResponse, toHttpResponse } from './http-response';
+export { decodePath } from './path';
+export { problemResponse } from './problem';
+export { formatQuery, parseQuery, queryFromMaps } from './query';
+export { DEFAULT_TIMEOUT_MARGIN_MS, type Invocation, type RunOptions, run } from './run';
+export { describeInput, type OutcomeOf, pickSource, type Source, type SourceOptions } from './source';
+export { statusText } from './status-text';
+export { type TraceIds, traceFromHeaders } from './trace';

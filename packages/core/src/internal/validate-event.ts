@@ -1,0 +1,48 @@
+import { HttpError } from '../errors/http-error';
+import { type ValidationIssue, ValidationError } from '../errors/validation-error';
+import type { OmniEvent } from '../event/omni-event';
+import type { StandardSchemaV1 } from '../standard-schema';
+import { isJsonType, isFormType } from './content-type';
+
+type Schemas = Readonly<Record<string, StandardSchemaV1 | undefined>>;
+
+/**
+ * Validates the event fields named in `schemas` and returns a copy of the event with
+ * each field replaced by the schema's output. Issues are re-rooted at the field (`body.num1`).
+ * @internal
+ */
+export async function validateEvent<E extends OmniEvent>(event: E, schemas: Schemas): Promise<E> {
+  if (event.kind === 'http' && schemas.body !== undefined && event.rawBody.length > 0) {
+    const type = event.headers['content-type'];
+    // A route that validates its body takes JSON (or a form); anything else is the caller's mistake.
+    if (!isJsonType(type) && !isFormType(type)) {
+      throw new HttpError(415, `Unsupported content type: ${type ?? '(none)'}; expected application/json`);
+    }
+  }
+  let out: Record<string, unknown> | undefined;
+  let issues: ValidationIssue[] | undefined;
+  for (const field in schemas) {
+    const schema = schemas[field];
+    if (schema === undefined) continue;
+    let result = schema['~standard'].validate((event as unknown as Record<string, unknown>)[field]);
+    if (result instanceof Promise) result = await result;
+    if (result.issues) {
+      issues ??= [];
+      for (const issue of result.issues) issues.push({ path: joinPath(field, issue.path), message: issue.message });
+    } else {
+      out ??= { ...event };
+      out[field] = result.value;
+    }
+  }
+  if (issues) throw new ValidationError(issues);
+  return out ? (out as E) : event;
+}
+
+function joinPath(root: string, path: StandardSchemaV1.Issue['path']): string {
+  let text = root;
+  for (const segment of path ?? []) {
+    const key = typeof segment === 'object' ? segment.key : segment;
+    text += `.${String(key)}`;
+  }
+  return text;
+}
