@@ -1,10 +1,11 @@
-import type { Context } from '../context';
 import type { Trigger } from '../event/base';
 import type { OmniEvent } from '../event/omni-event';
 import type { HttpResponse } from './http-response';
 
 /** What an adapter passes to every `toEvent`. */
 export interface SourceOptions {
+  /** The invocation's id, for sources whose events carry none of their own (ALB). */
+  readonly requestId: string;
   /** Largest HTTP body in bytes after decoding. */
   readonly bodyLimit?: number | undefined;
 }
@@ -21,7 +22,7 @@ export interface Source<TRaw, TEvent extends OmniEvent, TNative> {
   readonly kind: TEvent['kind'];
   /** A precise guard; sources are tried in order, most specific first. */
   matches(raw: unknown): raw is TRaw;
-  toEvent(raw: TRaw, options: SourceOptions, ctx?: Context): TEvent;
+  toEvent(raw: TRaw, options: SourceOptions): TEvent;
   toResult(outcome: OutcomeOf<TEvent>, raw: TRaw): TNative;
 }
 

@@ -1,0 +1,4 @@
+/** Narrows `unknown` to a record so guards can read fields without casts. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
