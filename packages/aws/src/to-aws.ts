@@ -18,20 +18,29 @@ export interface AwsOptions extends Pick<RunOptions, 'logLevel' | 'sink'> {
 export type AwsHttpResult = ApiGatewayV2Result | ApiGatewayV1Result | AlbResult;
 
 /** The Lambda result for a handler kind. */
-export type AwsResultOf<K extends EventKind> = K extends 'http' ? AwsHttpResult : void;
+export type AwsResultOf<K extends EventKind> = K extends 'http' ? AwsHttpResult : undefined;
 
 /** A Lambda handler: async, two parameters (the Node 24 runtime refuses callback handlers). */
-export type LambdaHandler<K extends EventKind> = (event: unknown, context: LambdaContext) => Promise<AwsResultOf<K>>;
+export type LambdaHandler<K extends EventKind> = (
+  event: unknown,
+  context: LambdaContext,
+) => Promise<AwsResultOf<K>>;
 
 /**
  * Turns a portable handler into a Lambda handler that recognises every supported source of
  * the handler's kind. Anything else is an `Error` naming what came in, never a success.
  * @example export const handler = toAws(add);
  */
-export function toAws<K extends EventKind, V>(handler: Handler<K, V>, options: AwsOptions = {}): LambdaHandler<K> {
+export function toAws<K extends EventKind, V>(
+  handler: Handler<K, V>,
+  options: AwsOptions = {},
+): LambdaHandler<K> {
   const portable = handler as unknown as Handler;
   const runOptions: RunOptions = { ...options, timeoutStatus: 504 };
-  const expected = `an AWS event for a ${handler.kind} handler (${sources.filter((s) => s.kind === handler.kind).map((s) => s.name).join(', ')})`;
+  const expected = `an AWS event for a ${handler.kind} handler (${sources
+    .filter((s) => s.kind === handler.kind)
+    .map((s) => s.name)
+    .join(', ')})`;
   return async function omnifnAws(event, context) {
     const source = pickSource(sources, event);
     if (source === undefined) throw new UnsupportedEventError(describeInput(event), expected);

@@ -1,5 +1,12 @@
 import type { HttpEvent } from '@omnifn/core';
-import { createHeaders, createHttpEvent, type HttpResponse, queryFromMaps, type Source, statusText } from '@omnifn/core/adapter';
+import {
+  createHeaders,
+  createHttpEvent,
+  type HttpResponse,
+  queryFromMaps,
+  type Source,
+  statusText,
+} from '@omnifn/core/adapter';
 import { encodeBody } from '../encode-body';
 import { isObject } from '../is-object';
 
@@ -83,7 +90,11 @@ export const alb: Source<AlbEvent, HttpEvent, AlbResult> = {
     );
   },
   toResult(response: HttpResponse, raw) {
-    const base = { statusCode: response.status, statusDescription: `${response.status} ${statusText(response.status)}`, ...encodeBody(response.body) };
+    const base = {
+      statusCode: response.status,
+      statusDescription: `${response.status} ${statusText(response.status)}`,
+      ...encodeBody(response.body),
+    };
     if (raw.multiValueHeaders) {
       const multiValueHeaders: Record<string, string[]> = {};
       for (const name in response.headers) multiValueHeaders[name] = [response.headers[name] as string];
@@ -93,6 +104,9 @@ export const alb: Source<AlbEvent, HttpEvent, AlbResult> = {
     // Single-value mode can carry one Set-Cookie only; joining them with commas would corrupt
     // Expires dates, so the first is kept intact (turn on multi-value headers for more).
     const first = response.cookies[0];
-    return { ...base, headers: first === undefined ? response.headers : { ...response.headers, 'set-cookie': first } };
+    return {
+      ...base,
+      headers: first === undefined ? response.headers : { ...response.headers, 'set-cookie': first },
+    };
   },
 };

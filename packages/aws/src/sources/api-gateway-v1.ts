@@ -1,5 +1,12 @@
 import type { HttpEvent } from '@omnifn/core';
-import { createHeaders, createHttpEvent, formatQuery, type HttpResponse, queryFromMaps, type Source } from '@omnifn/core/adapter';
+import {
+  createHeaders,
+  createHttpEvent,
+  formatQuery,
+  type HttpResponse,
+  queryFromMaps,
+  type Source,
+} from '@omnifn/core/adapter';
 import { encodeBody } from '../encode-body';
 import { isObject } from '../is-object';
 
@@ -83,7 +90,11 @@ export const apiGatewayV1: Source<ApiGatewayV1Event, HttpEvent, ApiGatewayV1Resu
     );
   },
   toResult(response: HttpResponse) {
-    const result: ApiGatewayV1Result = { statusCode: response.status, headers: response.headers, ...encodeBody(response.body) };
+    const result: ApiGatewayV1Result = {
+      statusCode: response.status,
+      headers: response.headers,
+      ...encodeBody(response.body),
+    };
     return response.cookies.length > 0
       ? { ...result, multiValueHeaders: { 'set-cookie': [...response.cookies] } }
       : result;

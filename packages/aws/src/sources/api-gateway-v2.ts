@@ -1,5 +1,11 @@
 import type { HttpEvent } from '@omnifn/core';
-import { createHeaders, createHttpEvent, type HttpResponse, parseQuery, type Source } from '@omnifn/core/adapter';
+import {
+  createHeaders,
+  createHttpEvent,
+  type HttpResponse,
+  parseQuery,
+  type Source,
+} from '@omnifn/core/adapter';
 import { encodeBody } from '../encode-body';
 import { isObject } from '../is-object';
 
@@ -48,7 +54,11 @@ export function isApiGatewayV2Event(raw: unknown): raw is ApiGatewayV2Event {
 }
 
 /** Shared by the HTTP API and Function URL sources, which send the same payload. */
-export function v2ToEvent(raw: ApiGatewayV2Event, trigger: HttpEvent['trigger'], bodyLimit?: number): HttpEvent {
+export function v2ToEvent(
+  raw: ApiGatewayV2Event,
+  trigger: HttpEvent['trigger'],
+  bodyLimit?: number,
+): HttpEvent {
   const { requestContext } = raw;
   const headers = createHeaders(raw.headers);
   const rawQuery = raw.rawQueryString ?? '';
@@ -76,7 +86,11 @@ export function v2ToEvent(raw: ApiGatewayV2Event, trigger: HttpEvent['trigger'],
 }
 
 export function v2ToResult(response: HttpResponse): ApiGatewayV2Result {
-  const result: ApiGatewayV2Result = { statusCode: response.status, headers: response.headers, ...encodeBody(response.body) };
+  const result: ApiGatewayV2Result = {
+    statusCode: response.status,
+    headers: response.headers,
+    ...encodeBody(response.body),
+  };
   return response.cookies.length > 0 ? { ...result, cookies: [...response.cookies] } : result;
 }
 

@@ -1,6 +1,12 @@
 import type { HttpEvent } from '@omnifn/core';
 import type { Source } from '@omnifn/core/adapter';
-import { type ApiGatewayV2Event, type ApiGatewayV2Result, isApiGatewayV2Event, v2ToEvent, v2ToResult } from './api-gateway-v2';
+import {
+  type ApiGatewayV2Event,
+  type ApiGatewayV2Result,
+  isApiGatewayV2Event,
+  v2ToEvent,
+  v2ToResult,
+} from './api-gateway-v2';
 
 /**
  * Lambda Function URLs send the HTTP API 2.0 payload; only the domain tells them apart.

@@ -1,0 +1,24 @@
+import { type AwsOptions, type AwsResultOf, toAws } from '@omnifn/aws';
+import type { EventKind, Handler } from '@omnifn/core';
+import { type LambdaContextInit, lambdaContext } from './aws/lambda-context';
+import { cloudOf } from './cloud-tag';
+
+export interface InvokeOptions {
+  /** The Lambda context (request id, remaining time) for AWS events. */
+  readonly aws?: LambdaContextInit & AwsOptions;
+}
+
+/**
+ * Runs a handler with a native event of any cloud, through that cloud's real adapter,
+ * and returns the native answer (for AWS: what the Lambda function returns).
+ * @example const res = await invoke(add, events.aws.httpApiV2({ method: 'POST', body: { num1: 2, num2: 3 } }));
+ */
+export async function invoke<K extends EventKind, V>(
+  handler: Handler<K, V>,
+  event: object,
+  options: InvokeOptions = {},
+): Promise<AwsResultOf<K>> {
+  const cloud = cloudOf(event) ?? 'aws';
+  if (cloud !== 'aws') throw new Error(`invoke: ${cloud} events are not supported yet`);
+  return toAws(handler, options.aws)(event, lambdaContext(options.aws));
+}
