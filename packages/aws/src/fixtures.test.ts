@@ -163,7 +163,7 @@ describe('toAws with the clouds’ own HTTP fixtures', () => {
     )) as AwsHttpResult & Record<string, unknown>;
     expect(fixture, 'the native event is never mutated').toEqual(before);
     expect(result.statusCode).toBe(expected.status ?? 200);
-    const invocation = logs.records.find((r) => r.message.toString().startsWith('invocation'));
+    const invocation = logs.records.find((r) => String(r.message).startsWith('invocation'));
     expect(invocation).toMatchObject({
       requestId: 'req-fixture',
       trigger: expected.trigger,
