@@ -1,0 +1,75 @@
+import { HttpError } from '@omnifn/core';
+import {
+  createHeaders,
+  createHttpEvent,
+  type HttpResponse,
+  parseQuery,
+  problemResponse,
+  run,
+} from '@omnifn/core/adapter';
+import type { DevRequest, Mode, ModeOptions } from './dev-request';
+
+/**
+ * Runs handlers the way every adapter does, with `provider: 'local'`: a core http event built
+ * by core's own helpers, so bad input gets the same 4xx here as on any cloud.
+ */
+export function createLocalMode(options: ModeOptions): Mode {
+  return {
+    respond: (request) => respondLocally(request, options),
+    reject: (status, detail, requestId, rawPath) =>
+      problemResponse(new HttpError(status, detail), requestId, rawPath),
+  };
+}
+
+async function respondLocally(request: DevRequest, options: ModeOptions): Promise<HttpResponse> {
+  const { handler } = request.route;
+  const { req, requestId } = request;
+  if (handler.kind !== 'http') {
+    const error = new HttpError(
+      501,
+      `'${handler.name}' is a ${handler.kind} handler, not served over HTTP yet`,
+      // A 5xx hides its message by default; this one tells the developer what to change.
+      { expose: true },
+    );
+    return problemResponse(error, requestId, request.rawPath);
+  }
+  const response = await run(
+    handler,
+    {
+      provider: 'local',
+      trigger: 'local:http',
+      requestId,
+      deadline: Date.now() + options.timeoutMs,
+      native: req,
+      toEvent: () => {
+        const headers = createHeaders(null, req.headersDistinct);
+        return createHttpEvent(
+          {
+            provider: 'local',
+            trigger: 'local:http',
+            id: requestId,
+            time: request.time,
+            raw: req,
+            method: req.method ?? 'GET',
+            rawPath: request.rawPath,
+            rawQuery: request.rawQuery,
+            query: parseQuery(request.rawQuery),
+            headers,
+            params: request.route.proxy === undefined ? undefined : { proxy: request.route.proxy },
+            // Each Cookie header on its own: joined with `, ` like other headers, the last
+            // cookie of one header would swallow the first of the next.
+            cookies: req.headersDistinct.cookie,
+            body: request.body,
+            ip: req.socket.remoteAddress,
+            origin: `http://${headers.host ?? 'localhost'}`,
+          },
+          { bodyLimit: options.bodyLimit },
+        );
+      },
+    },
+    { timeoutStatus: 504 },
+  );
+  // `run` always answers an http handler; the guard keeps the types honest.
+  if (response === undefined) throw new Error('omnifn: no response from an http handler');
+  return response;
+}
