@@ -1,5 +1,6 @@
 import type { Handler } from '@omnifn/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { HttpApiEvent } from './aws-event';
 import { type DevServer, type Emulation, startDevServer } from './dev-server';
 import { loadHandlers } from './load-handlers';
 import { binary, broken, calculatorEntry, echo, nightly, repoRoot } from './test-support';
@@ -15,6 +16,21 @@ beforeAll(async () => {
 afterAll(() => {
   vi.unstubAllEnvs();
 });
+
+/** What the echo handler answers (see test-support). */
+interface Seen {
+  readonly provider: string;
+  readonly trigger: string;
+  readonly url: string;
+  readonly ip: string;
+  readonly body: unknown;
+  readonly cookieHeader?: string;
+  readonly raw: HttpApiEvent;
+}
+
+async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
 
 function post(url: string, body: string, contentType = 'application/json') {
   return fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -49,20 +65,20 @@ describe.each<{ emulate: Emulation | undefined }>([{ emulate: undefined }, { emu
       const res = await post(`${server.url}/add`, '{"num1":"2","num2":3}');
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
-      const problem = await res.json();
+      const problem = await json(res);
       expect(problem).toMatchObject({ status: 400, title: 'Bad Request', errors: [{ path: 'body.num1' }] });
     });
 
     it('malformed JSON is a 400 problem and the handler does not run', async () => {
       const res = await post(`${server.url}/add`, '{"num1":2');
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ status: 400, detail: 'Request body is not valid JSON' });
+      expect(await json(res)).toMatchObject({ status: 400, detail: 'Request body is not valid JSON' });
     });
 
     it('GET / lists the routes, the non-http handler marked as not served', async () => {
       const res = await fetch(`${server.url}/`);
       expect(res.status).toBe(200);
-      const { routes } = await res.json();
+      const { routes } = await json(res);
       expect(routes).toEqual([
         { name: 'add', kind: 'http', path: '/add', served: true },
         { name: 'echo', kind: 'http', path: '/echo', served: true },
@@ -76,8 +92,8 @@ describe.each<{ emulate: Emulation | undefined }>([{ emulate: undefined }, { emu
     it('an unknown path is a 404, answered as the front door would', async () => {
       const res = await fetch(`${server.url}/nope?x=1`);
       expect(res.status).toBe(404);
-      if (emulate === 'aws') expect(await res.json()).toEqual({ message: 'Not Found' });
-      else expect(await res.json()).toMatchObject({ status: 404, instance: '/nope' });
+      if (emulate === 'aws') expect(await json(res)).toEqual({ message: 'Not Found' });
+      else expect(await json(res)).toMatchObject({ status: 404, instance: '/nope' });
     });
 
     it('passes method, path, query, sub-path, cookies and headers; answers each cookie on its own line', async () => {
@@ -89,7 +105,7 @@ describe.each<{ emulate: Emulation | undefined }>([{ emulate: undefined }, { emu
       expect(res.status).toBe(201);
       expect(res.headers.get('x-echo')).toBe('yes');
       expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; HttpOnly']);
-      const seen = await res.json();
+      const seen = await json<Seen>(res);
       expect(seen).toMatchObject({
         method: 'PUT',
         path: '/echo/a b/c',
@@ -113,7 +129,7 @@ describe.each<{ emulate: Emulation | undefined }>([{ emulate: undefined }, { emu
         headers: { 'content-type': 'application/octet-stream' },
         body: bytes,
       });
-      expect((await res.json()).body).toBe(Buffer.from(bytes).toString('base64'));
+      expect((await json<Seen>(res)).body).toBe(Buffer.from(bytes).toString('base64'));
       const out = await fetch(`${server.url}/binary`);
       expect(out.headers.get('content-type')).toBe('image/png');
       expect([...new Uint8Array(await out.arrayBuffer())]).toEqual([0x89, 0x50, 0xff, 0x00]);
@@ -142,11 +158,11 @@ describe('startDevServer without --emulate', () => {
   it('builds a local event and answers 501 for a handler that is not http', async () => {
     const server = await startDevServer({ handlers: [echo, nightly], port: 0, log: () => {} });
     try {
-      const seen = await (await fetch(`${server.url}/echo`)).json();
+      const seen = await json<Seen>(await fetch(`${server.url}/echo`));
       expect(seen).toMatchObject({ provider: 'local', trigger: 'local:http' });
       const res = await fetch(`${server.url}/nightly`, { method: 'POST' });
       expect(res.status).toBe(501);
-      expect((await res.json()).detail).toMatch(/schedule handler, not served over HTTP yet/);
+      expect((await json(res)).detail).toMatch(/schedule handler, not served over HTTP yet/);
     } finally {
       await server.close();
     }
@@ -175,7 +191,7 @@ describe('startDevServer --emulate aws', () => {
       body: new Uint8Array([1, 2, 3]),
     });
     expect(res.headers.get('apigw-requestid')).toMatch(/^[A-Za-z0-9+/]{15}=$/);
-    const seen = await res.json();
+    const seen = await json<Seen>(res);
     expect(seen).toMatchObject({ provider: 'aws', trigger: 'aws:apigw-v2', functionName: 'echo' });
     expect(seen.cookieHeader).toBeUndefined();
     const raw = seen.raw;
@@ -202,7 +218,7 @@ describe('startDevServer --emulate aws', () => {
   });
 
   it('a JSON body is sent as text, not base64', async () => {
-    const seen = await (await post(`${server.url}/echo`, '{"a":1}')).json();
+    const seen = await json<Seen>(await post(`${server.url}/echo`, '{"a":1}'));
     expect(seen.raw).toMatchObject({ routeKey: 'ANY /echo', body: '{"a":1}', isBase64Encoded: false });
     expect(seen.body).toEqual({ a: 1 });
   });
@@ -210,7 +226,7 @@ describe('startDevServer --emulate aws', () => {
   it('when the Lambda function rejects the event, answers 502 as API Gateway does and logs why', async () => {
     const res = await fetch(`${server.url}/nightly`, { method: 'POST' });
     expect(res.status).toBe(502);
-    expect(await res.json()).toEqual({ message: 'Internal Server Error' });
+    expect(await json(res)).toEqual({ message: 'Internal Server Error' });
     expect(lines).toContainEqual(
       expect.stringMatching(/'nightly' failed, API Gateway answers 502: .*schedule handler/),
     );

@@ -14,8 +14,14 @@ import { writeResponse } from './write-response';
 /** Which cloud `omnifn dev --emulate` imitates. */
 export type Emulation = 'aws';
 
+/**
+ * Any handler made by `defineHandler`, whatever its kind and schemas. (`Handler` with its
+ * default parameters does not accept a `Handler<'http', …>`: `use` is contravariant in the kind.)
+ */
+export type AnyHandler = Pick<Handler, '~omnifn' | 'name' | 'kind'>;
+
 export interface DevServerOptions {
-  readonly handlers: readonly Handler[];
+  readonly handlers: readonly AnyHandler[];
   /** Default 3000; 0 picks a free port. */
   readonly port?: number | undefined;
   /** Default `127.0.0.1`: a dev server is not for the network. */
@@ -53,20 +59,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     log,
   };
   const mode = options.emulate === 'aws' ? createAwsMode(modeOptions) : createLocalMode(modeOptions);
-  const routes = routeInfo(options.handlers);
+  const handlers = options.handlers as readonly Handler[];
+  const routes = routeInfo(handlers);
   const server = createServer((req, res) => {
     const start = performance.now();
     res.on('close', () => log(accessLine(req, res, start)));
-    serve(req, res, { handlers: options.handlers, routes, mode, bodyLimit: modeOptions.bodyLimit }).catch(
-      (error: unknown) => {
-        log(
-          `omnifn dev: ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        if (!res.headersSent)
-          res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
-        else res.destroy();
-      },
-    );
+    serve(req, res, { handlers, routes, mode, bodyLimit: modeOptions.bodyLimit }).catch((error: unknown) => {
+      log(
+        `omnifn dev: ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      else res.destroy();
+    });
   });
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, options.port ?? 3000, host);

@@ -1,4 +1,10 @@
 export { CliError } from './cli-error';
-export { type DevServer, type DevServerOptions, type Emulation, startDevServer } from './dev-server';
+export {
+  type AnyHandler,
+  type DevServer,
+  type DevServerOptions,
+  type Emulation,
+  startDevServer,
+} from './dev-server';
 export { loadHandlers } from './load-handlers';
 export type { RouteInfo } from './routes';
