@@ -11,7 +11,8 @@ const SECRET_KEYS = new Set([
 /** Query parameters that carry secrets (Azure function keys, SAS signatures). */
 const SECRET_QUERY = new Set(['code', 'sig']);
 const QUERY_PARENTS = new Set(['query', 'querystringparameters', 'multivaluequerystringparameters']);
-const SECRET_IN_URL = /([?&](?:code|sig)=)[^&#\s"]*/gi;
+/** `?code=` / `&sig=` in a URL, or at the start of a raw query string (`code=…&x=1`). */
+const SECRET_IN_URL = /((?:^|[?&])(?:code|sig)=)[^&#\s"]*/gi;
 const REDACTED = '[REDACTED]';
 const MAX_DEPTH = 8;
 
