@@ -17,7 +17,8 @@ export interface HttpResponse {
  * CR/LF, or when the status is not a valid HTTP status.
  */
 export function toHttpResponse(result: HttpResult | undefined | null): HttpResponse {
-  const status = result?.status ?? 200;
+  // As `HttpResult` documents: 200, or 204 when there is no body.
+  const status = result?.status ?? (result?.body === undefined || result.body === null ? 204 : 200);
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new Error(`Invalid HTTP status: ${status}`);
   const headers: Record<string, string> = Object.create(null);
   const cookies: string[] = [];

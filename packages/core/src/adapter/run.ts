@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { compose } from '../compose';
 import { HttpError } from '../errors/http-error';
 import { toError } from '../errors/to-error';
-import type { Provider, Trigger } from '../event/base';
+import type { EventKind, Provider, Trigger } from '../event/base';
 import type { OmniEvent } from '../event/omni-event';
 import type { Handler } from '../handler';
 import { validateEvent } from '../internal/validate-event';
@@ -15,6 +15,8 @@ import { traceFromHeaders } from './trace';
 
 /** Default margin between `ctx.signal` and the cloud's deadline. */
 export const DEFAULT_TIMEOUT_MARGIN_MS = 500;
+/** `setTimeout` fires after 1 ms for any delay above this (Node's TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** One invocation as an adapter sees it. `toEvent` may throw `HttpError` for bad input. */
 export interface Invocation<E extends OmniEvent = OmniEvent> {
@@ -45,27 +47,26 @@ export interface RunOptions {
 }
 
 type Pipeline = (event: OmniEvent, ctx: Context) => Promise<unknown>;
-const pipelines = new WeakMap<Handler, Pipeline>();
+const pipelines = new WeakMap<object, Pipeline>();
 
 /**
  * Runs one event through the default pipeline (logging → error handling → validation →
  * `use` → `handle`). An http handler always resolves an `HttpResponse` (problem+json on
  * failure); any other kind resolves when done and rejects otherwise, so the cloud retries.
  */
-export async function run(handler: Handler, invocation: Invocation, options: RunOptions = {}): Promise<HttpResponse | undefined> {
+// Generic so that any `defineHandler` result is accepted: `Handler<'http', V>` is not assignable to `Handler`.
+export async function run<K extends EventKind, V>(
+  handler: Handler<K, V>,
+  invocation: Invocation,
+  options: RunOptions = {},
+): Promise<HttpResponse | undefined> {
   const start = performance.now();
   const isHttp = handler.kind === 'http';
   const { requestId, deadline } = invocation;
   let log = createLogger({
     level: options.logLevel,
     sink: options.sink,
-    bindings: {
-      requestId,
-      function: invocation.functionName ?? handler.name,
-      trigger: invocation.trigger,
-      ...(invocation.traceId === undefined ? undefined : { traceId: invocation.traceId }),
-      ...invocation.bindings,
-    },
+    bindings: bindingsOf(invocation, handler.name),
   });
   let controller: AbortController | undefined;
   const ctx: Context = {
@@ -93,18 +94,22 @@ export async function run(handler: Handler, invocation: Invocation, options: Run
     const work = pipelineOf(handler)(event, ctx);
     const result = await new Promise<unknown>((resolve, reject) => {
       const wait = deadline - (options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS) - Date.now();
+      work.then(resolve, reject);
+      // No deadline (Infinity, NaN) or one beyond the timer range: no timer, rather than one that fires at once.
+      if (!(wait <= MAX_TIMER_MS)) return;
       timer = setTimeout(() => {
         const error = isHttp
           ? new HttpError(options.timeoutStatus ?? 504, 'Handler did not finish before the deadline', { expose: false })
           : new Error('Handler did not finish before the deadline');
-        controller?.abort(error);
+        // Created here too, so that a handler reading `ctx.signal` only after the deadline sees it aborted.
+        controller ??= new AbortController();
+        controller.abort(error);
         reject(error);
         work.then(
           () => log.warn('late result dropped: the deadline had passed'),
           (late: unknown) => log.warn('late failure dropped: the deadline had passed', { error: toError(late) }),
         );
       }, Math.max(0, wait));
-      work.then(resolve, reject);
     });
     if (isHttp) response = toHttpResponse(result as HttpResult);
   } catch (thrown) {
@@ -116,6 +121,16 @@ export async function run(handler: Handler, invocation: Invocation, options: Run
   logInvocation(log, start, response, failure);
   if (failure && !isHttp) throw failure;
   return response;
+}
+
+function bindingsOf(invocation: Invocation, name: string): Record<string, unknown> {
+  const bindings: Record<string, unknown> = {
+    requestId: invocation.requestId,
+    function: invocation.functionName ?? name,
+    trigger: invocation.trigger,
+  };
+  if (invocation.traceId !== undefined) bindings.traceId = invocation.traceId;
+  return invocation.bindings ? Object.assign(bindings, invocation.bindings) : bindings;
 }
 
 function withEventBindings(log: Context['log'], event: OmniEvent): Context['log'] {
@@ -139,7 +154,7 @@ function logInvocation(log: Context['log'], start: number, response: HttpRespons
   }
 }
 
-function pipelineOf(handler: Handler): Pipeline {
+function pipelineOf<K extends EventKind, V>(handler: Handler<K, V>): Pipeline {
   let pipeline = pipelines.get(handler);
   if (pipeline) return pipeline;
   const layers: Middleware[] = [];
