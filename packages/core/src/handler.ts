@@ -48,7 +48,8 @@ export interface HandlerConfig<K extends EventKind, V> {
   /** Names the function: the route in `omnifn dev`, the registration on GCP and Azure. */
   readonly name: string;
   readonly kind: K;
-  readonly validate?: V;
+  /** Fields the kind does not have (a `query` schema on a message handler) are refused. */
+  readonly validate?: V & { readonly [F in Exclude<keyof V, keyof ValidateOf<K>>]: never };
   /** Extra middleware, run after validation and before `handle`. */
   readonly use?: readonly Middleware<ValidatedEvent<K, V>>[];
   handle(event: ValidatedEvent<K, V>, ctx: Context): ResultOfKind<K> | Promise<ResultOfKind<K>>;

@@ -21,6 +21,6 @@ export {
   type ValidateOf,
 } from './handler';
 export { createLogger, type Logger, type LoggerOptions, type LogLevel, type LogSink, stdoutSink } from './logger';
-export { defineMiddleware, type Middleware, type Next } from './middleware';
+export { defineMiddleware, type KindMiddleware, type Middleware, type Next } from './middleware';
 export type { HttpResult, ResultOfKind } from './result';
 export type { StandardSchemaV1 } from './standard-schema';

@@ -19,23 +19,36 @@ export type Middleware<E extends AnyEvent = OmniEvent> = {
 }['bivariant'];
 
 /**
+ * What `defineMiddleware` returns: generic in the event, so that it fits the `use` of any
+ * handler of its kind, validated or not. (A plain `Middleware<HttpEvent>` does not fit a
+ * handler whose `validate` narrows the body, because its `next` would accept any body.)
+ */
+export type KindMiddleware<E extends AnyEvent> = <T extends E>(
+  event: T,
+  ctx: Context,
+  next: Next<T>,
+) => Promise<ResultOfKind<T['kind']>>;
+
+/**
  * Types a middleware for one kind of event, or for any event when no kind is given.
  * @example const timing = defineMiddleware('http', async (event, ctx, next) => { const r = await next(); return { ...r, headers: { ...r.headers, 'x-took': '1' } }; });
  */
 export function defineMiddleware<K extends EventKind>(
   kind: K,
   middleware: Middleware<EventOfKind<K>>,
-): Middleware<EventOfKind<K>>;
-export function defineMiddleware(middleware: Middleware): Middleware;
+): KindMiddleware<EventOfKind<K>>;
+export function defineMiddleware(middleware: Middleware): KindMiddleware<OmniEvent>;
 export function defineMiddleware(
   kindOrMiddleware: EventKind | Middleware,
   middleware?: Middleware,
-): Middleware {
-  if (typeof kindOrMiddleware === 'function') return kindOrMiddleware;
+): KindMiddleware<OmniEvent> {
+  // The middleware sees the event as its declared kind; a validated event is one of those.
+  if (typeof kindOrMiddleware === 'function') return kindOrMiddleware as KindMiddleware<OmniEvent>;
   const kind = kindOrMiddleware;
   const inner = middleware as Middleware;
-  return async function kindGuard(event, ctx, next) {
+  const guarded: Middleware = async function kindGuard(event, ctx, next) {
     // A middleware for one kind passes other kinds through untouched.
     return event.kind === kind ? inner(event, ctx, next) : next();
   };
+  return guarded as KindMiddleware<OmniEvent>;
 }
