@@ -40,7 +40,10 @@ export type ValidatedEvent<K extends EventKind, V> = K extends 'http'
       Out<Field<V, 'headers'>, HeaderRecord>
     >
   : K extends 'message'
-    ? MessageEvent<Out<Field<V, 'body'>, unknown>, Out<Field<V, 'attributes'>, Readonly<Record<string, string>>>>
+    ? MessageEvent<
+        Out<Field<V, 'body'>, unknown>,
+        Out<Field<V, 'attributes'>, Readonly<Record<string, string>>>
+      >
     : EventOfKind<K>;
 
 /** What `defineHandler` takes. */
@@ -72,13 +75,13 @@ export interface Handler<K extends EventKind = EventKind, V = unknown> extends H
 export function defineHandler<
   const K extends EventKind,
   const V extends ValidateOf<K> | Record<never, never> = Record<never, never>,
->(
-  config: HandlerConfig<K, V>,
-): Handler<K, V> {
+>(config: HandlerConfig<K, V>): Handler<K, V> {
   return { ...config, '~omnifn': 'handler' };
 }
 
 /** Whether a value is a handler made by `defineHandler` (used by the CLI to find exports). */
 export function isHandler(value: unknown): value is Handler {
-  return typeof value === 'object' && value !== null && (value as { '~omnifn'?: unknown })['~omnifn'] === 'handler';
+  return (
+    typeof value === 'object' && value !== null && (value as { '~omnifn'?: unknown })['~omnifn'] === 'handler'
+  );
 }

@@ -3,7 +3,7 @@ export type { Context } from './context';
 export { HttpError, type HttpErrorOptions } from './errors/http-error';
 export { OmniError } from './errors/omni-error';
 export { UnsupportedEventError } from './errors/unsupported-event-error';
-export { type ValidationIssue, ValidationError } from './errors/validation-error';
+export { ValidationError, type ValidationIssue } from './errors/validation-error';
 export type { EventBase, EventKind, Provider, Trigger } from './event/base';
 export type { HeaderRecord, HttpEvent, QueryRecord } from './event/http';
 export type { MessageEvent } from './event/message';
@@ -20,7 +20,14 @@ export {
   type ValidatedEvent,
   type ValidateOf,
 } from './handler';
-export { createLogger, type Logger, type LoggerOptions, type LogLevel, type LogSink, stdoutSink } from './logger';
+export {
+  createLogger,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  type LogSink,
+  stdoutSink,
+} from './logger';
 export { defineMiddleware, type KindMiddleware, type Middleware, type Next } from './middleware';
 export type { HttpResult, ResultOfKind } from './result';
 export type { StandardSchemaV1 } from './standard-schema';

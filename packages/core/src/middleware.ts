@@ -1,6 +1,5 @@
 import type { Context } from './context';
-import type { EventKind } from './event/base';
-import type { EventBase } from './event/base';
+import type { EventBase, EventKind } from './event/base';
 import type { EventOfKind, OmniEvent } from './event/omni-event';
 import type { ResultOfKind } from './result';
 

@@ -1,5 +1,5 @@
-import { charsetOf, isFormType, isJsonType, isTextType } from '../internal/content-type';
 import { HttpError } from '../errors/http-error';
+import { charsetOf, isFormType, isJsonType, isTextType } from '../internal/content-type';
 import { parseQuery } from './query';
 
 /** Default request body limit: 6 MB, Lambda's own synchronous payload limit. */
@@ -96,10 +96,16 @@ function hasPollutingKey(value: object): boolean {
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (Object.hasOwn(node, '__proto__')) return true;
     const ctor = (node as Record<string, unknown>).constructor;
-    if (Object.hasOwn(node, 'constructor') && typeof ctor === 'object' && ctor !== null && Object.hasOwn(ctor, 'prototype')) {
+    if (
+      Object.hasOwn(node, 'constructor') &&
+      typeof ctor === 'object' &&
+      ctor !== null &&
+      Object.hasOwn(ctor, 'prototype')
+    ) {
       return true;
     }
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+    for (const child of Object.values(node))
+      if (typeof child === 'object' && child !== null) stack.push(child);
   }
   return false;
 }

@@ -18,7 +18,8 @@ export function parseCookies(input: string | readonly string[] | null | undefine
 }
 
 function decodeValue(value: string): string {
-  const unquoted = value.length > 1 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+  const unquoted =
+    value.length > 1 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
   if (!unquoted.includes('%')) return unquoted;
   try {
     return decodeURIComponent(unquoted);

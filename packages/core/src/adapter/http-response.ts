@@ -19,7 +19,8 @@ export interface HttpResponse {
 export function toHttpResponse(result: HttpResult | undefined | null): HttpResponse {
   // As `HttpResult` documents: 200, or 204 when there is no body.
   const status = result?.status ?? (result?.body === undefined || result.body === null ? 204 : 200);
-  if (!Number.isInteger(status) || status < 100 || status > 599) throw new Error(`Invalid HTTP status: ${status}`);
+  if (!Number.isInteger(status) || status < 100 || status > 599)
+    throw new Error(`Invalid HTTP status: ${status}`);
   const headers: Record<string, string> = Object.create(null);
   const cookies: string[] = [];
   const given = result?.headers;

@@ -1,6 +1,6 @@
 import { HttpError } from '../errors/http-error';
-import { isSafeHeader } from './headers';
 import { ValidationError } from '../errors/validation-error';
+import { isSafeHeader } from './headers';
 import type { HttpResponse } from './http-response';
 import { statusText } from './status-text';
 

@@ -1,5 +1,5 @@
-import type { Context } from '../context';
 import { compose } from '../compose';
+import type { Context } from '../context';
 import { HttpError } from '../errors/http-error';
 import { toError } from '../errors/to-error';
 import type { EventKind, Provider, Trigger } from '../event/base';
@@ -97,24 +97,31 @@ export async function run<K extends EventKind, V>(
       work.then(resolve, reject);
       // No deadline (Infinity, NaN) or one beyond the timer range: no timer, rather than one that fires at once.
       if (!(wait <= MAX_TIMER_MS)) return;
-      timer = setTimeout(() => {
-        const error = isHttp
-          ? new HttpError(options.timeoutStatus ?? 504, 'Handler did not finish before the deadline', { expose: false })
-          : new Error('Handler did not finish before the deadline');
-        // Created here too, so that a handler reading `ctx.signal` only after the deadline sees it aborted.
-        controller ??= new AbortController();
-        controller.abort(error);
-        reject(error);
-        work.then(
-          () => log.warn('late result dropped: the deadline had passed'),
-          (late: unknown) => log.warn('late failure dropped: the deadline had passed', { error: toError(late) }),
-        );
-      }, Math.max(0, wait));
+      timer = setTimeout(
+        () => {
+          const error = isHttp
+            ? new HttpError(options.timeoutStatus ?? 504, 'Handler did not finish before the deadline', {
+                expose: false,
+              })
+            : new Error('Handler did not finish before the deadline');
+          // Created here too, so that a handler reading `ctx.signal` only after the deadline sees it aborted.
+          controller ??= new AbortController();
+          controller.abort(error);
+          reject(error);
+          work.then(
+            () => log.warn('late result dropped: the deadline had passed'),
+            (late: unknown) =>
+              log.warn('late failure dropped: the deadline had passed', { error: toError(late) }),
+          );
+        },
+        Math.max(0, wait),
+      );
     });
     if (isHttp) response = toHttpResponse(result as HttpResult);
   } catch (thrown) {
     failure = toError(thrown);
-    if (isHttp) response = problemResponse(thrown, requestId, event?.kind === 'http' ? event.path : undefined);
+    if (isHttp)
+      response = problemResponse(thrown, requestId, event?.kind === 'http' ? event.path : undefined);
   } finally {
     clearTimeout(timer);
   }
@@ -137,18 +144,35 @@ function withEventBindings(log: Context['log'], event: OmniEvent): Context['log'
   if (event.kind === 'http') {
     const { traceId, correlationId } = traceFromHeaders(event.headers);
     if (traceId === undefined && correlationId === undefined) return log;
-    return log.child(correlationId === undefined ? { traceId } : traceId === undefined ? { correlationId } : { traceId, correlationId });
+    return log.child(
+      correlationId === undefined
+        ? { traceId }
+        : traceId === undefined
+          ? { correlationId }
+          : { traceId, correlationId },
+    );
   }
-  return log.child(event.kind === 'message' ? { eventId: event.id, attempt: event.attempt } : { eventId: event.id });
+  return log.child(
+    event.kind === 'message' ? { eventId: event.id, attempt: event.attempt } : { eventId: event.id },
+  );
 }
 
-function logInvocation(log: Context['log'], start: number, response: HttpResponse | undefined, failure: Error | undefined) {
+function logInvocation(
+  log: Context['log'],
+  start: number,
+  response: HttpResponse | undefined,
+  failure: Error | undefined,
+) {
   const durationMs = Math.round((performance.now() - start) * 1000) / 1000;
   const status = response ? response.status : failure ? 'failed' : 'ok';
   if (failure && (response === undefined || response.status >= 500)) {
     log.error('invocation failed', { status, durationMs, error: failure });
   } else if (failure) {
-    log.warn('invocation rejected', { status, durationMs, error: { name: failure.name, message: failure.message } });
+    log.warn('invocation rejected', {
+      status,
+      durationMs,
+      error: { name: failure.name, message: failure.message },
+    });
   } else {
     log.info('invocation', { status, durationMs });
   }

@@ -41,5 +41,7 @@ export function describeInput(raw: unknown): string {
   if (Array.isArray(raw)) return `an array of ${raw.length}`;
   if (typeof raw !== 'object') return `a ${typeof raw}`;
   const keys = Object.keys(raw).slice(0, 8);
-  return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  return keys.length === 0
+    ? 'an empty object'
+    : `an object with keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
 }

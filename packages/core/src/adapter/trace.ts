@@ -13,8 +13,10 @@ export function traceFromHeaders(headers: Readonly<Record<string, string>>): Tra
   let traceId: string | undefined;
   const parent = headers.traceparent;
   if (parent !== undefined) traceId = parent.split('-')[1];
-  else if (headers['x-amzn-trace-id'] !== undefined) traceId = /Root=([^;]+)/.exec(headers['x-amzn-trace-id'])?.[1];
-  else if (headers['x-cloud-trace-context'] !== undefined) traceId = headers['x-cloud-trace-context'].split('/')[0];
+  else if (headers['x-amzn-trace-id'] !== undefined)
+    traceId = /Root=([^;]+)/.exec(headers['x-amzn-trace-id'])?.[1];
+  else if (headers['x-cloud-trace-context'] !== undefined)
+    traceId = headers['x-cloud-trace-context'].split('/')[0];
   const correlationId = headers['x-request-id'] ?? headers['x-correlation-id'];
   return { traceId: traceId || undefined, correlationId };
 }

@@ -4,7 +4,7 @@ export function isJsonType(type: string | undefined): boolean {
   const lower = type.toLowerCase();
   const semi = lower.indexOf(';');
   const mime = (semi === -1 ? lower : lower.slice(0, semi)).trim();
-  return (mime === 'application/json' || (mime.startsWith('application/') && mime.endsWith('+json')));
+  return mime === 'application/json' || (mime.startsWith('application/') && mime.endsWith('+json'));
 }
 
 export function isFormType(type: string | undefined): boolean {

@@ -44,7 +44,11 @@ export function redact(value: unknown, parentKey = '', depth = 0): unknown {
 }
 
 function redactError(error: Error, depth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: error.name, message: redact(error.message), stack: redact(error.stack) };
+  const out: Record<string, unknown> = {
+    name: error.name,
+    message: redact(error.message),
+    stack: redact(error.stack),
+  };
   if (error.cause !== undefined) out.cause = redact(error.cause, '', depth + 1);
   return out;
 }

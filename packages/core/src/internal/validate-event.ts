@@ -1,8 +1,8 @@
 import { HttpError } from '../errors/http-error';
-import { type ValidationIssue, ValidationError } from '../errors/validation-error';
+import { ValidationError, type ValidationIssue } from '../errors/validation-error';
 import type { OmniEvent } from '../event/omni-event';
 import type { StandardSchemaV1 } from '../standard-schema';
-import { isJsonType, isFormType } from './content-type';
+import { isFormType, isJsonType } from './content-type';
 
 type Schemas = Readonly<Record<string, StandardSchemaV1 | undefined>>;
 
@@ -28,7 +28,8 @@ export async function validateEvent<E extends OmniEvent>(event: E, schemas: Sche
     if (result instanceof Promise) result = await result;
     if (result.issues) {
       issues ??= [];
-      for (const issue of result.issues) issues.push({ path: joinPath(field, issue.path), message: issue.message });
+      for (const issue of result.issues)
+        issues.push({ path: joinPath(field, issue.path), message: issue.message });
     } else {
       out ??= { ...event };
       out[field] = result.value;
