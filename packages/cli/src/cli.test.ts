@@ -96,6 +96,14 @@ describe('omnifn (in-process)', () => {
     });
   });
 
+  it('a module that does not compile: one line naming the error, exit 1', async () => {
+    const entry = join(dir, 'syntax.ts');
+    await writeFile(entry, 'export const x = ;\n');
+    const { code, err } = await runCli(['dev', entry]);
+    expect(code).toBe(1);
+    expect(err).toBe(`omnifn dev: cannot load ${entry}: ${entry}:1:17: ERROR: Unexpected ";"\n`);
+  });
+
   it('a module without handlers: one line, exit 1', async () => {
     const entry = join(dir, 'no-handlers.ts');
     expect(await runCli(['dev', entry])).toEqual({

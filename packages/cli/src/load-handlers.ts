@@ -62,7 +62,11 @@ function assertUniqueNames(handlers: readonly Handler[], entry: string): void {
   }
 }
 
+/** The line that says what went wrong; esbuild puts it after a `Transform failed…` header. */
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n', 1)[0] ?? message;
+  const lines = message
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^Transform failed with/.test(line));
+  return lines[0]?.trim() ?? message;
 }
