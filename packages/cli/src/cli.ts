@@ -81,7 +81,7 @@ function banner(server: DevServer, emulate: string | undefined): string {
       : `${route.kind} handler, not served over HTTP yet`;
     lines.push(`  ANY ${route.path.padEnd(width)}  ${note}`);
   }
-  lines.push(`  GET ${'/'.padEnd(width)}  lists the routes`);
+  lines.push(`  GET  ${'/'.padEnd(width)}  lists the routes`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HttpApiEvent } from './aws-event';
 import { type DevServer, type Emulation, startDevServer } from './dev-server';
 import { loadHandlers } from './load-handlers';
-import { binary, broken, calculatorEntry, echo, nightly, repoRoot } from './test-support';
+import { binary, broken, calculatorEntry, echo, nightly, orders, received, repoRoot } from './test-support';
 
 let calculator: Handler[];
 
@@ -84,7 +84,7 @@ describe.each<{ emulate: Emulation | undefined }>([{ emulate: undefined }, { emu
         { name: 'echo', kind: 'http', path: '/echo', served: true },
         { name: 'binary', kind: 'http', path: '/binary', served: true },
         { name: 'broken', kind: 'http', path: '/broken', served: true },
-        { name: 'nightly', kind: 'schedule', path: '/nightly', served: false },
+        { name: 'nightly', kind: 'schedule', path: '/nightly', served: emulate === undefined },
       ]);
       expect((await fetch(`${server.url}/`, { method: 'POST' })).status).toBe(405);
     });
@@ -155,17 +155,46 @@ describe.each<{ emulate: Emulation | undefined }>([{ emulate: undefined }, { emu
 );
 
 describe('startDevServer without --emulate', () => {
-  it('builds a local event and answers 501 for a handler that is not http', async () => {
-    const server = await startDevServer({ handlers: [echo, nightly], port: 0, log: () => {} });
-    try {
-      const seen = await json<Seen>(await fetch(`${server.url}/echo`));
-      expect(seen).toMatchObject({ provider: 'local', trigger: 'local:http' });
-      const res = await fetch(`${server.url}/nightly`, { method: 'POST' });
-      expect(res.status).toBe(501);
-      expect((await json(res)).detail).toMatch(/schedule handler, not served over HTTP yet/);
-    } finally {
-      await server.close();
-    }
+  let server: DevServer;
+
+  beforeAll(async () => {
+    server = await startDevServer({ handlers: [echo, orders, nightly], port: 0, log: () => {} });
+  });
+
+  afterAll(() => server.close());
+
+  it('builds a local http event', async () => {
+    const seen = await json<Seen>(await fetch(`${server.url}/echo`));
+    expect(seen).toMatchObject({ provider: 'local', trigger: 'local:http' });
+  });
+
+  it('runs a message handler once per POST of the event fields and answers 204', async () => {
+    received.length = 0;
+    const res = await post(`${server.url}/orders`, '{"body":{"id":7},"attributes":{"a":"b"},"attempt":2}');
+    expect(res.status).toBe(204);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      kind: 'message',
+      provider: 'local',
+      trigger: 'local:message',
+      body: { id: 7 },
+      attributes: { a: 'b' },
+      attempt: 2,
+      channel: 'orders',
+    });
+    expect(received[0]?.publishedAt).toBeInstanceOf(Date);
+    expect((await post(`${server.url}/nightly`, '')).status).toBe(204);
+  });
+
+  it('a failing message handler is a 500; bad fields are a 400; GET is a 405', async () => {
+    expect((await post(`${server.url}/orders`, '{"body":{"fail":true}}')).status).toBe(500);
+    const bad = await post(`${server.url}/orders`, '{"attempt":"two"}');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).detail).toBe("Event field 'attempt' must be a number");
+    expect((await post(`${server.url}/orders`, '[1]')).status).toBe(400);
+    const get = await fetch(`${server.url}/orders`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
   });
 });
 

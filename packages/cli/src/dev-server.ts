@@ -60,7 +60,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
   const mode = options.emulate === 'aws' ? createAwsMode(modeOptions) : createLocalMode(modeOptions);
   const handlers = options.handlers as readonly Handler[];
-  const routes = routeInfo(handlers);
+  const routes = routeInfo(handlers, options.emulate !== undefined);
   const server = createServer((req, res) => {
     const start = performance.now();
     res.on('close', () => log(accessLine(req, res, start)));

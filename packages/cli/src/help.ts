@@ -13,8 +13,10 @@ Coming next: omnifn invoke, omnifn build --target aws|gcp|azure.
 export const DEV_HELP = `Usage: omnifn dev <entry> [options]
 
 Serves each http handler that <entry> (TypeScript or JavaScript) exports at /<name>
-and below; GET / lists the routes. Each request is logged on stderr; the handlers'
-own JSON log lines go to stdout.
+and below; GET / lists the routes. A message, storage or schedule handler runs once
+per POST /<name> whose JSON body holds the event's fields, e.g. {"body":{"id":1}} for
+a message (answers 204 when it finished). Each request is logged on stderr; the
+handlers' own JSON log lines go to stdout.
 
 Options:
   -p, --port <port>     port to listen on (default: $PORT, else 3000; 0 picks a free one)

@@ -1,13 +1,16 @@
-import { HttpError } from '@omnifn/core';
+import { type EventKind, HttpError } from '@omnifn/core';
 import {
   createHeaders,
   createHttpEvent,
+  decodeUtf8,
   type HttpResponse,
+  parseJson,
   parseQuery,
   problemResponse,
   run,
 } from '@omnifn/core/adapter';
 import type { DevRequest, Mode, ModeOptions } from './dev-request';
+import { toLocalEvent } from './local-event';
 
 /**
  * Runs handlers the way every adapter does, with `provider: 'local'`: a core http event built
@@ -24,15 +27,7 @@ export function createLocalMode(options: ModeOptions): Mode {
 async function respondLocally(request: DevRequest, options: ModeOptions): Promise<HttpResponse> {
   const { handler } = request.route;
   const { req, requestId } = request;
-  if (handler.kind !== 'http') {
-    const error = new HttpError(
-      501,
-      `'${handler.name}' is a ${handler.kind} handler, not served over HTTP yet`,
-      // A 5xx hides its message by default; this one tells the developer what to change.
-      { expose: true },
-    );
-    return problemResponse(error, requestId, request.rawPath);
-  }
+  if (handler.kind !== 'http') return respondToEvent(request, handler.kind, options);
   const response = await run(
     handler,
     {
@@ -72,4 +67,38 @@ async function respondLocally(request: DevRequest, options: ModeOptions): Promis
   // `run` always answers an http handler; the guard keeps the types honest.
   if (response === undefined) throw new Error('omnifn: no response from an http handler');
   return response;
+}
+
+/**
+ * A message, storage or schedule handler runs once per POST whose JSON body holds the event's
+ * fields: 204 when it finished, the problem (4xx for bad fields, else 500) when it threw.
+ */
+async function respondToEvent(
+  request: DevRequest,
+  kind: Exclude<EventKind, 'http'>,
+  options: ModeOptions,
+): Promise<HttpResponse> {
+  const { req, requestId, route } = request;
+  if (req.method !== 'POST') {
+    const error = new HttpError(405, `POST the ${kind} event's fields as JSON`, {
+      headers: { allow: 'POST' },
+    });
+    return problemResponse(error, requestId, request.rawPath);
+  }
+  try {
+    await run(route.handler, {
+      provider: 'local',
+      trigger: `local:${kind}`,
+      requestId,
+      deadline: Date.now() + options.timeoutMs,
+      native: req,
+      toEvent: () => {
+        const fields = request.body.length === 0 ? {} : parseJson(decodeUtf8(request.body));
+        return toLocalEvent(kind, route.handler.name, fields, requestId);
+      },
+    });
+    return { status: 204, headers: {}, cookies: [], body: undefined };
+  } catch (error) {
+    return problemResponse(error, requestId, request.rawPath);
+  }
 }

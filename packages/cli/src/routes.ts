@@ -14,17 +14,20 @@ export interface RouteInfo {
   readonly name: string;
   readonly kind: Handler['kind'];
   readonly path: string;
-  /** Only http handlers are served for now; the others are listed so that none goes unnoticed. */
+  /**
+   * Whether requests reach the handler: http handlers always; other kinds locally, one POST
+   * of the event's fields each. API Gateway (`--emulate aws`) invokes http handlers only.
+   */
   readonly served: boolean;
 }
 
 /** The route of each handler: `/<name>`, name percent-encoded. */
-export function routeInfo(handlers: readonly Handler[]): RouteInfo[] {
+export function routeInfo(handlers: readonly Handler[], httpOnly: boolean): RouteInfo[] {
   return handlers.map((handler) => ({
     name: handler.name,
     kind: handler.kind,
     path: `/${encodeURIComponent(handler.name)}`,
-    served: handler.kind === 'http',
+    served: handler.kind === 'http' || !httpOnly,
   }));
 }
 

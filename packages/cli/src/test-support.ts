@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineHandler, HttpError } from '@omnifn/core';
+import { defineHandler, HttpError, type MessageEvent } from '@omnifn/core';
 
 /** The repository root, so tests load the calculator example wherever vitest runs from. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -54,3 +54,16 @@ export const broken = defineHandler({
 });
 
 export const nightly = defineHandler({ name: 'nightly', kind: 'schedule', handle: () => {} });
+
+/** Every message the `orders` handler received. */
+export const received: MessageEvent[] = [];
+
+/** A message handler that records each message and fails when the body asks it to. */
+export const orders = defineHandler({
+  name: 'orders',
+  kind: 'message',
+  handle(event) {
+    received.push(event);
+    if ((event.body as { fail?: boolean } | undefined)?.fail) throw new Error('order failed');
+  },
+});
