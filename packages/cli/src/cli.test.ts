@@ -176,7 +176,7 @@ describe('bin/omnifn.js (built; `npm test` builds first)', () => {
       const { child, url, stderr } = await startBin(['dev', calculatorEntry, '--port', '0', ...extra]);
       const exited = exitOf(child);
       try {
-        expect(stderr()).toMatch(/ANY \/add\s+http handler 'add'/);
+        expect(stderr()).toMatch(/ANY +\/add +http handler 'add'/);
         const res = await fetch(`${url}/add`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

@@ -4,6 +4,7 @@ import { parseDevArgs } from './dev-args';
 import { type DevServer, startDevServer } from './dev-server';
 import { DEV_HELP, MAIN_HELP } from './help';
 import { loadHandlers } from './load-handlers';
+import type { RouteInfo } from './routes';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -75,14 +76,17 @@ function banner(server: DevServer, emulate: string | undefined): string {
     `omnifn dev: ${server.url}${emulate === 'aws' ? ' (as API Gateway HTTP API + Lambda)' : ''}`,
   ];
   const width = Math.max(...server.routes.map((route) => route.path.length));
-  for (const route of server.routes) {
-    const note = route.served
-      ? `${route.kind} handler '${route.name}'`
-      : `${route.kind} handler, not served over HTTP yet`;
-    lines.push(`  ANY ${route.path.padEnd(width)}  ${note}`);
-  }
+  for (const route of server.routes) lines.push(`  ${routeLine(route, width, emulate)}`);
   lines.push(`  GET  ${'/'.padEnd(width)}  lists the routes`);
   return `${lines.join('\n')}\n`;
+}
+
+function routeLine(route: RouteInfo, width: number, emulate: string | undefined): string {
+  const path = route.path.padEnd(width);
+  if (route.kind === 'http') return `ANY  ${path}  http handler '${route.name}'`;
+  if (route.served)
+    return `POST ${path}  ${route.kind} handler '${route.name}': POST the event's fields as JSON`;
+  return `ANY  ${path}  ${route.kind} handler '${route.name}', not served over HTTP with --emulate ${emulate}`;
 }
 
 function write(sink: (text: string) => void, text: string, code: number): number {
