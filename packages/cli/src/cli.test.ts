@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CliIo, main } from './cli';
 import { calculatorEntry, repoRoot } from './test-support';
 
@@ -86,6 +86,25 @@ describe('omnifn (in-process)', () => {
     [['build'], "omnifn: 'build' is not available yet (try omnifn --help)\n"],
   ])('bad arguments %j: one line, exit 1', async (argv, line) => {
     expect(await runCli(argv)).toEqual({ code: 1, out: '', err: line });
+  });
+
+  it('PORT is the default port; --port wins over it', async () => {
+    const busy = await occupyPort();
+    try {
+      const port = String(portOf(busy));
+      vi.stubEnv('PORT', port);
+      expect((await runCli(['dev', addPath])).err).toBe(
+        `omnifn dev: port ${port} is already in use (try --port)\n`,
+      );
+      vi.stubEnv('PORT', 'abc');
+      expect((await runCli(['dev', addPath])).err).toBe(
+        "omnifn dev: PORT must be a port number from 0 to 65535, got 'abc'\n",
+      );
+      expect((await runCli(['dev', addPath, '--port', port])).err).toMatch(/port \d+ is already in use/);
+    } finally {
+      vi.unstubAllEnvs();
+      busy.close();
+    }
   });
 
   it('a missing file: one line, exit 1', async () => {

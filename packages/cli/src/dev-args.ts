@@ -23,14 +23,16 @@ export function parseDevArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (positionals.length > 1)
     throw new CliError(`one <entry> only, got ${positionals.length}: ${positionals.join(' ')}`);
   const emulate = values.emulate;
+  // An empty PORT (`PORT= omnifn dev …`) means unset, as it does for most servers.
+  const envPort = env.PORT === '' ? undefined : env.PORT;
   if (emulate !== undefined && !EMULATIONS.includes(emulate)) {
     throw new CliError(`--emulate ${emulate} is not supported (supported: ${EMULATIONS.join(', ')})`);
   }
   return {
     entry: positionals[0] as string,
     port: toPort(
-      values.port ?? env.PORT ?? '3000',
-      values.port === undefined && env.PORT !== undefined ? 'PORT' : '--port',
+      values.port ?? envPort ?? '3000',
+      values.port === undefined && envPort !== undefined ? 'PORT' : '--port',
     ),
     host: values.host ?? '127.0.0.1',
     emulate: emulate as Emulation | undefined,
