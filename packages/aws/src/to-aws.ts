@@ -35,7 +35,6 @@ export function toAws<K extends EventKind, V>(
   handler: Handler<K, V>,
   options: AwsOptions = {},
 ): LambdaHandler<K> {
-  const portable = handler as unknown as Handler;
   const runOptions: RunOptions = { ...options, timeoutStatus: 504 };
   const expected = `an AWS event for a ${handler.kind} handler (${sources
     .filter((s) => s.kind === handler.kind)
@@ -47,7 +46,7 @@ export function toAws<K extends EventKind, V>(
     if (source.kind !== handler.kind) throw new UnsupportedEventError(`a ${source.name} event`, expected);
     const requestId = context?.awsRequestId ?? crypto.randomUUID();
     const response = await run(
-      portable,
+      handler,
       {
         provider: 'aws',
         trigger: source.name,

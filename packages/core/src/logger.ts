@@ -57,13 +57,12 @@ function makeLogger(level: LogLevel, sink: LogSink, bindings: Record<string, unk
     const time = new Date().toISOString();
     // One literal with one spread: V8 clones it fast, where `{ ...a, ...b }` is ~40× slower.
     const record: Record<string, unknown> = { level: lvl, message: text, time, ...bindings };
-    if (fields !== undefined) {
-      Object.assign(record, redact(fields));
-      // The line's own keys come first and win: a logged Error's `message` must not replace the line's.
-      record.level = lvl;
-      record.message = text;
-      record.time = time;
-    }
+    if (fields !== undefined) Object.assign(record, redact(fields));
+    // The line's own keys come first and win over bindings and fields: a logged Error's
+    // `message`, or a binding named `level`, must not replace the line's.
+    record.level = lvl;
+    record.message = text;
+    record.time = time;
     sink(lvl, record);
   };
   return {

@@ -48,6 +48,8 @@ export function createHttpEvent(init: HttpEventInit, limits: HttpLimits = {}): H
   const path = decodePath(init.rawPath);
   const rawBody = decodeBody(init.body, init.isBase64Encoded, limits.bodyLimit ?? DEFAULT_BODY_LIMIT);
   const declared = headers['content-length'];
+  if (declared !== undefined && !/^\d{1,15}$/.test(declared))
+    throw new HttpError(400, 'Invalid content-length');
   if (declared !== undefined && rawBody.length > Number(declared)) {
     throw new HttpError(413, 'Request body is longer than its content-length');
   }

@@ -26,7 +26,10 @@ export function toHttpResponse(result: HttpResult | undefined | null): HttpRespo
   const given = result?.headers;
   if (given) {
     for (const name in given) {
-      const value = String(given[name]);
+      const raw = given[name];
+      // An optional header left undefined is simply not sent.
+      if (raw === undefined || raw === null) continue;
+      const value = String(raw);
       if (!isSafeHeader(name, value)) throw new Error(`Unsafe response header: ${JSON.stringify(name)}`);
       const key = name.toLowerCase();
       if (key === 'set-cookie') cookies.push(value);

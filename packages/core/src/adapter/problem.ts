@@ -23,7 +23,8 @@ export function problemResponse(error: unknown, requestId: string, instance?: st
   problem.requestId = requestId;
   if (known?.expose && ValidationError.isInstance(known)) problem.errors = known.issues;
   const headers: Record<string, string> = Object.create(null);
-  if (known?.expose && known.headers) {
+  // Headers are not secrets, unlike the message: a 503 keeps its Retry-After.
+  if (known?.headers) {
     for (const name in known.headers) {
       const value = known.headers[name] as string;
       if (isSafeHeader(name, value)) headers[name.toLowerCase()] = value;
