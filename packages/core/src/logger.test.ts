@@ -14,6 +14,18 @@ afterEach(() => {
 });
 
 describe('createLogger', () => {
+  it("a binding named level, message or time never replaces the line's own", () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = createLogger({
+      level: 'info',
+      bindings: { level: 'x', message: 'y', time: 'z' },
+      sink: (_l, r) => lines.push(r),
+    });
+    log.info('real');
+    expect(lines[0]).toMatchObject({ level: 'info', message: 'real' });
+    expect(lines[0]?.time).not.toBe('z');
+  });
+
   it('writes one object a line with level, message, ISO time, bindings and fields', () => {
     const lines: Line[] = [];
     const log = createLogger({

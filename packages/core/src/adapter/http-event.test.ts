@@ -36,6 +36,12 @@ const json = (body: string, extra: Record<string, string> = {}) =>
   init({ body, headers: createHeaders({ host: 'h', 'content-type': 'application/json', ...extra }) });
 
 describe('createHttpEvent', () => {
+  it('38: a content-length that is not a number is 400', () => {
+    for (const value of ['abc', '-1', '1.5', ''])
+      expect(statusOf(() => createHttpEvent(json('{}', { 'content-length': value })))).toBe(400);
+    expect(createHttpEvent(json('{}', { 'content-length': '2' })).body).toEqual({});
+  });
+
   it('builds the http event: upper-case method, decoded path, full url, headers, query, params, cookies, body', () => {
     const raw = { native: true };
     const event = createHttpEvent(

@@ -7,6 +7,16 @@ import { problemResponse } from './problem';
 const expires = 'Expires=Wed, 21 Oct 2015 07:28:00 GMT';
 
 describe('toHttpResponse', () => {
+  it('skips a header whose value is undefined', () => {
+    const response = toHttpResponse({
+      status: 200,
+      headers: { 'x-a': undefined as unknown as string, 'x-b': '1' },
+      body: 'ok',
+    });
+    expect(Object.keys(response.headers)).not.toContain('x-a');
+    expect(response.headers['x-b']).toBe('1');
+  });
+
   it('serializes an object body as JSON, a string as text and bytes as binary', () => {
     expect(toHttpResponse({ body: { a: [1] } })).toEqual({
       status: 200,
@@ -77,6 +87,16 @@ describe('toHttpResponse', () => {
 
 describe('problemResponse', () => {
   const parse = (body: unknown) => JSON.parse(String(body)) as Record<string, unknown>;
+
+  it("keeps an HttpError's headers even when its message is hidden (a 503 keeps Retry-After)", () => {
+    const response = problemResponse(
+      new HttpError(503, 'db down', { headers: { 'Retry-After': '5', 'x-bad': 'a\r\nb' } }),
+      'r',
+    );
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.headers['x-bad']).toBeUndefined();
+    expect(parse(response.body)).not.toHaveProperty('detail');
+  });
 
   it('52: an HttpError below 500 shows its message as the detail', () => {
     const response = problemResponse(new HttpError(404, 'Order not found'), 'req-1', '/orders/1');
