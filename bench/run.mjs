@@ -3,13 +3,13 @@
 // node processes) and bundle sizes. Prints the tables and rewrites the generated part of
 // bench/README.md and bench/results/latest.json.
 //
-//   node bench/run.mjs [--quick] [--only=micro,cold,size]
+//   node bench/run.mjs [--quick] [--only=micro,cold,size] [--clock=cpu|wall]
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bench, group, run as mitata } from 'mitata';
+import { measure } from 'mitata';
 import {
   variants as allVariants,
   benchDir,
@@ -30,6 +30,24 @@ const only = argv
   ?.slice(7)
   .split(',') ?? ['micro', 'cold', 'size'];
 const COLD_SAMPLES = quick ? 5 : 30;
+const ROUNDS = quick ? 1 : 5;
+/**
+ * The clock for per-invocation timings. `cpu` (default) is this process's CPU time (all its
+ * threads, GC helpers included), so that other processes on a shared machine do not inflate it;
+ * `--clock=wall` uses mitata's own high-resolution wall clock.
+ */
+const CLOCK = argv.find((a) => a.startsWith('--clock='))?.slice(8) ?? 'cpu';
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) * 1e3;
+};
+// Always batch (256 calls a sample), so that the CPU clock's microsecond steps do not matter.
+const measureOptions = {
+  batch_threshold: Number.POSITIVE_INFINITY,
+  warmup_threshold: Number.POSITIVE_INFINITY,
+  batch_samples: 256,
+  ...(CLOCK === 'wall' ? {} : { now: cpuNow }),
+};
 
 /** Targets from the issue: ×raw per case, cold start over raw in ms, core + aws gzip in bytes. */
 const TARGETS = { valid: 1.25, invalid: 1.5, throws: 1.25, coldMs: 3, gzipBytes: 3 * 1024 };
@@ -69,7 +87,7 @@ const median = (xs) => {
 function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 const results = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', date: new Date().toISOString() };
@@ -135,22 +153,65 @@ async function micro() {
     }
   });
 
-  // 3. Time them: one mitata group per case, the variants side by side.
-  for (const c of Object.keys(cases)) {
-    group(c, () => {
-      for (const name of variants) bench(`${c}/${name}`, () => invoke(name, c));
-    });
+  // 3. Time them with mitata's `measure`, several rounds; in each round every case runs every
+  //    variant back to back, in an order rotated each round, so that a burst of load on a shared
+  //    machine lands on all of them. ns/op is the median over rounds of mitata's mean.
+  const rounds = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const c of Object.keys(cases)) {
+      const order = variants.map((_, k) => variants[(k + r) % variants.length]);
+      for (const name of order) {
+        const stats = await muted(() => measure(() => invoke(name, c), { ...measureOptions }));
+        rounds[c] ??= {};
+        rounds[c][name] ??= [];
+        rounds[c][name].push(stats);
+      }
+    }
   }
-  const { benchmarks } = await muted(() => mitata({ format: 'quiet', throw: true }));
   const ns = {};
-  for (const trial of benchmarks) {
-    const [c, name] = trial.alias.split('/');
-    const { avg, p50, p99 } = trial.runs[0].stats;
-    ns[c] ??= {};
-    ns[c][name] = { avg, p50, p99 };
+  for (const c of Object.keys(rounds)) {
+    ns[c] = {};
+    for (const name of variants) {
+      const runs = rounds[c][name];
+      ns[c][name] = {
+        avg: median(runs.map((x) => x.avg)),
+        p50: median(runs.map((x) => x.p50)),
+        p99: median(runs.map((x) => x.p99)),
+        rounds: runs.map((x) => Math.round(x.avg)),
+      };
+    }
+  }
+  // 4. Heap bytes allocated per invocation, each in a fresh process with a young generation big
+  //    enough that no GC runs while it counts (bench/alloc-child.mjs). Independent of the clock.
+  const heap = {};
+  for (const c of Object.keys(cases)) {
+    heap[c] = {};
+    for (const name of variants) {
+      const out = spawnSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--min-semi-space-size=64',
+          '--max-semi-space-size=64',
+          join(benchDir, 'alloc-child.mjs'),
+          pathToFileURL(files[name]).href,
+          c,
+        ],
+        {
+          cwd: rootDir,
+          env: { ...process.env, NODE_OPTIONS: '' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+          encoding: 'utf8',
+        },
+      );
+      const last = out.stderr.trim().split('\n').at(-1);
+      if (out.status !== 0 || !last?.startsWith('{'))
+        throw new Error(`allocation count of ${name}/${c} failed:\n${out.stderr}`);
+      heap[c][name] = JSON.parse(last).bytes;
+    }
   }
   const linesPer = Object.fromEntries(checks.map(([c, name, , , lines]) => [`${c}/${name}`, lines]));
-  return { ns, linesPer, checks };
+  return { ns, heap, linesPer, checks };
 }
 
 function microRows(m) {
@@ -168,12 +229,16 @@ function microRows(m) {
         fmt(p50),
         fmt(p99),
         `${fmt(ratio, 2)}×`,
+        fmt(m.heap[c][name]),
         m.linesPer[`${c}/${name}`],
         name === 'omnifn' ? target : '',
       ]);
     }
   }
-  return table(['case', 'variant', 'ns/op (avg)', 'p50 ns', 'p99 ns', '×raw', 'log lines', 'target'], rows);
+  return table(
+    ['case', 'variant', 'ns/op (avg)', 'p50 ns', 'p99 ns', '×raw', 'heap B/op', 'log lines', 'target'],
+    rows,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +350,11 @@ async function report(r) {
   const parts = [
     `Node ${r.node} on ${r.cpu}, ${r.date.slice(0, 10)}${quick ? ' (--quick: fewer samples, not for the record)' : ''}.`,
   ];
-  if (r.micro) parts.push(`### Per invocation (in process, mitata)\n\n${microRows(r.micro)}`);
+  if (r.micro) {
+    parts.push(
+      `### Per invocation (in process, mitata, ${CLOCK === 'wall' ? 'wall clock' : 'process CPU time'}; median of ${ROUNDS} rounds)\n\n${microRows(r.micro)}`,
+    );
+  }
   if (r.cold) {
     parts.push(
       `### Cold start (fresh node process: import the bundle, first invocation; median of ${COLD_SAMPLES})\n\n${coldRows(r.cold)}`,
