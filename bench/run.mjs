@@ -245,12 +245,16 @@ function microRows(m) {
 function cold(deploy) {
   const names = [...variants, 'node'];
   const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const own = Object.fromEntries(names.map((n) => [n, []]));
   const child = join(benchDir, 'cold-child.mjs');
   for (let i = 0; i < COLD_SAMPLES; i++) {
     // Rotate the order each round so that no variant always follows the same one.
     const order = names.map((_, k) => names[(k + i) % names.length]);
-    for (const name of order) {
-      const out = spawnSync(process.execPath, [child, pathToFileURL(deploy[name].file).href], {
+    for (const [name, mode] of order.flatMap((n) => [
+      [n, 'full'],
+      [n, 'own'],
+    ])) {
+      const out = spawnSync(process.execPath, [child, pathToFileURL(deploy[name].file).href, mode], {
         cwd: rootDir,
         env: { ...process.env, NODE_OPTIONS: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -261,7 +265,7 @@ function cold(deploy) {
         throw new Error(`cold start of ${name} failed:\n${out.stderr}`);
       const sample = JSON.parse(last);
       if (sample.status !== 200) throw new Error(`cold start of ${name} answered ${sample.status}`);
-      samples[name].push(sample);
+      (mode === 'own' ? own : samples)[name].push(sample);
     }
   }
   const out = {};
@@ -270,8 +274,11 @@ function cold(deploy) {
     out[name] = {
       samples: s.length,
       total: median(s.map((x) => x.total)),
+      cpu: median(s.map((x) => x.cpu)),
       boot: median(s.map((x) => x.boot)),
       import: median(s.map((x) => x.import)),
+      own: median(own[name].map((x) => x.own)),
+      ownCpu: median(own[name].map((x) => x.ownCpu)),
       invoke: median(s.map((x) => x.invoke)),
     };
   }
@@ -280,25 +287,38 @@ function cold(deploy) {
 
 function coldRows(c) {
   const rows = [];
+  const verdict = (over) => `${over <= TARGETS.coldMs ? 'met' : 'MISSED'}`;
+  const signed = (n) => `${n >= 0 ? '+' : ''}${fmt(n, 2)}`;
   for (const name of [...variants, 'node']) {
     const r = c[name];
     const over = r.total - c.raw.total;
+    const overOwn = r.own - c.raw.own;
     rows.push([
       name === 'node' ? 'node (empty handler)' : name,
-      fmt(r.total, 2),
+      fmt(r.total, 1),
+      name === 'raw' ? '' : signed(over),
       fmt(r.import, 2),
       fmt(r.invoke, 2),
-      name === 'raw' ? '' : `${over >= 0 ? '+' : ''}${fmt(over, 2)}`,
-      name === 'omnifn' ? `≤ raw + ${TARGETS.coldMs} ms ${over <= TARGETS.coldMs ? 'met' : 'MISSED'}` : '',
+      fmt(r.own, 2),
+      name === 'raw' ? '' : signed(overOwn),
+      fmt(r.ownCpu, 2),
+      name === 'raw' ? '' : signed(r.ownCpu - c.raw.ownCpu),
+      name === 'omnifn'
+        ? `≤ raw + ${TARGETS.coldMs} ms: ${verdict(over)} (whole), ${verdict(overOwn)} (own)`
+        : '',
     ]);
   }
   return table(
     [
       'variant',
-      'start → first result, ms',
-      'import bundle, ms',
-      'first invocation, ms',
-      'vs raw, ms',
+      'start → first result',
+      'vs raw',
+      'of which import',
+      'first invocation',
+      'own: import + first invocation, zod preloaded',
+      'vs raw',
+      'own, CPU',
+      'vs raw',
       'target',
     ],
     rows,
@@ -357,7 +377,7 @@ async function report(r) {
   }
   if (r.cold) {
     parts.push(
-      `### Cold start (fresh node process: import the bundle, first invocation; median of ${COLD_SAMPLES})\n\n${coldRows(r.cold)}`,
+      `### Cold start (fresh node process per sample; ms, median of ${COLD_SAMPLES} each)\n\n${coldRows(r.cold)}`,
     );
   }
   if (r.size) {
