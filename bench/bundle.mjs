@@ -112,3 +112,27 @@ export async function gzipOf(dir, name, contents) {
   const code = await readFile(outfile);
   return { bytes: code.length, gzip: gzipSync(code).length };
 }
+
+/**
+ * Minified bytes per source file of a bundle built from the packages' TypeScript sources (the
+ * `@omnifn/source` export condition), to show which modules the size comes from.
+ */
+export async function bytesBySourceFile(dir, entry) {
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
+    conditions: ['@omnifn/source'],
+    external: ['zod'],
+    minify: true,
+    metafile: true,
+    outfile: join(dir, 'deploy', 'by-source.mjs'),
+  });
+  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  return Object.entries(inputs)
+    .map(([path, { bytesInOutput }]) => [
+      relative(rootDir, path.startsWith('/') ? path : join(process.cwd(), path)),
+      bytesInOutput,
+    ])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+}

@@ -2,6 +2,8 @@
 // invocation is made of, through the public @omnifn/core and @omnifn/core/adapter APIs (built
 // dist), next to what the raw handler does for the same step, and runs whole-handler
 // ablations through `toAws` options. Used to write "Where omnifn's time goes" in README.md.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { toAws } from '@omnifn/aws';
 import { compose, createLogger, defineHandler, HttpError, ValidationError } from '@omnifn/core';
 import {
@@ -38,6 +40,11 @@ const add = defineHandler({
   },
 });
 const quiet = toAws(add, { logLevel: 'error' });
+const plain = defineHandler({
+  name: 'add',
+  kind: 'http',
+  handle: async () => ({ status: 200, body: { result: 5 } }),
+});
 const full = toAws(add);
 const throwing = toAws(defineHandler({ ...add, handle: () => Promise.reject(new Error('boom')) }));
 const quietThrowing = toAws(defineHandler({ ...add, handle: () => Promise.reject(new Error('boom')) }), {
@@ -81,8 +88,14 @@ const boom = new Error('boom');
 const envKeys = ['LOG_LEVEL', '_X_AMZN_TRACE_ID'];
 
 const list = [];
-const group = (_name, fn) => fn();
-const bench = (name, fn) => list.push([name, fn]);
+let isolated = false;
+// A whole invocation is timed in a process of its own (`--one=N`), since several handlers
+// through the same `run` make its call sites polymorphic and the heap busier than in a Lambda.
+const group = (name, fn) => {
+  isolated = name.startsWith('whole');
+  fn();
+};
+const bench = (name, fn) => list.push([name, fn, isolated]);
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) * 1e3;
@@ -91,8 +104,14 @@ const cpuNow = () => {
 group('whole invocation, valid', () => {
   bench('toAws(add) — as shipped', () => full({ ...event }, context));
   bench("toAws(add, { logLevel: 'error' }) — no log lines", () => quiet({ ...event }, context));
-  bench('run() with a prebuilt event (no event mapping, no result mapping)', () =>
+  bench('run(add) with a prebuilt event (no event mapping, no result mapping)', () =>
     run(add, invocation(built)),
+  );
+  bench("run(add) with a prebuilt event, logLevel 'error'", () =>
+    run(add, invocation(built), { logLevel: 'error' }),
+  );
+  bench("run(handler without validate) with a prebuilt event, logLevel 'error'", () =>
+    run(plain, invocation(built), { logLevel: 'error' }),
   );
 });
 group('whole invocation, failures', () => {
@@ -163,22 +182,64 @@ group('pipeline and result', () => {
 
 // Process CPU time, always batched, three rounds; the median of the rounds' means.
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const results = list.map(() => []);
-process.stdout.write = noop;
-try {
-  for (let r = 0; r < 3; r++) {
-    for (const [i, [, fn]] of list.entries()) {
+const time = async (fn) => {
+  const means = [];
+  process.stdout.write = noop;
+  try {
+    for (let r = 0; r < 3; r++) {
       const stats = await measure(fn, {
         now: cpuNow,
         batch_threshold: Number.POSITIVE_INFINITY,
         warmup_threshold: Number.POSITIVE_INFINITY,
         batch_samples: 256,
       });
-      results[i].push(stats.avg);
+      means.push(stats.avg);
     }
+  } finally {
+    process.stdout.write = realWrite;
   }
-} finally {
-  process.stdout.write = realWrite;
+  return median(means);
+};
+
+const one = process.argv.find((a) => a.startsWith('--one='));
+if (one) {
+  const fn = list[Number(one.slice(6))][1];
+  if (!process.argv.includes('--expose-gc')) process.stderr.write(`${await time(fn)}\n`);
+  else {
+    // Heap bytes per call: a full GC, then 1,000 calls inside a 64 MB young generation.
+    const bytes = [];
+    process.stdout.write = noop;
+    for (let i = 0; i < 5000; i++) await fn();
+    for (let r = 0; r < 5; r++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 1000; i++) await fn();
+      bytes.push((process.memoryUsage().heapUsed - before) / 1000);
+    }
+    process.stdout.write = realWrite;
+    process.stderr.write(`${median(bytes)}\n`);
+  }
+} else {
+  for (const [i, [name, fn, alone]] of list.entries()) {
+    let ns;
+    let heap = '';
+    if (alone) {
+      const child = (flags) =>
+        Number(
+          spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), `--one=${i}`, ...flags], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            encoding: 'utf8',
+          })
+            .stderr.trim()
+            .split('\n')
+            .at(-1),
+        );
+      ns = child([]);
+      heap = `, ${Math.round(child(['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64']))} B/op`;
+    } else {
+      ns = await time(fn);
+    }
+    console.log(`${ns.toFixed(0).padStart(8)} ns  ${name}${alone ? ` (own process${heap})` : ''}`);
+  }
 }
-for (const [i, [name]] of list.entries())
-  console.log(`${median(results[i]).toFixed(0).padStart(8)} ns  ${name}`);

@@ -15,6 +15,7 @@ import {
   benchDir,
   buildDeployable,
   buildInProcess,
+  bytesBySourceFile,
   gzipOf,
   makeWorkDir,
   omnifnAvailable,
@@ -276,10 +277,10 @@ function cold(deploy) {
       total: median(s.map((x) => x.total)),
       cpu: median(s.map((x) => x.cpu)),
       boot: median(s.map((x) => x.boot)),
-      import: median(s.map((x) => x.import)),
+      import: median(own[name].map((x) => x.import)),
       own: median(own[name].map((x) => x.own)),
       ownCpu: median(own[name].map((x) => x.ownCpu)),
-      invoke: median(s.map((x) => x.invoke)),
+      invoke: median(own[name].map((x) => x.invoke)),
     };
   }
   return out;
@@ -297,10 +298,10 @@ function coldRows(c) {
       name === 'node' ? 'node (empty handler)' : name,
       fmt(r.total, 1),
       name === 'raw' ? '' : signed(over),
-      fmt(r.import, 2),
-      fmt(r.invoke, 2),
       fmt(r.own, 2),
       name === 'raw' ? '' : signed(overOwn),
+      fmt(r.import, 2),
+      fmt(r.invoke, 2),
       fmt(r.ownCpu, 2),
       name === 'raw' ? '' : signed(r.ownCpu - c.raw.ownCpu),
       name === 'omnifn'
@@ -313,10 +314,10 @@ function coldRows(c) {
       'variant',
       'start → first result',
       'vs raw',
-      'of which import',
-      'first invocation',
       'own: import + first invocation, zod preloaded',
       'vs raw',
+      'own: import',
+      'own: first invocation',
       'own, CPU',
       'vs raw',
       'target',
@@ -337,6 +338,7 @@ async function size(deploy) {
       'calculator-aws',
       `export { handler } from ${JSON.stringify(join(rootDir, 'examples/calculator/src/aws.ts'))};`,
     );
+    out.bySource = await bytesBySourceFile(work.dir, join(rootDir, 'examples/calculator/src/aws.ts'));
   }
   return out;
 }
@@ -344,14 +346,16 @@ async function size(deploy) {
 function sizeRows(s) {
   return table(
     ['bundle (esbuild, minified, zod external)', 'bytes', 'gzip bytes', 'target'],
-    Object.entries(s).map(([name, r]) => [
-      name,
-      fmt(r.bytes),
-      fmt(r.gzip),
-      name.startsWith('core + aws')
-        ? `≤ ${fmt(TARGETS.gzipBytes)} ${r.gzip <= TARGETS.gzipBytes ? 'met' : 'MISSED'}`
-        : '',
-    ]),
+    Object.entries(s)
+      .filter(([name]) => name !== 'bySource')
+      .map(([name, r]) => [
+        name,
+        fmt(r.bytes),
+        fmt(r.gzip),
+        name.startsWith('core + aws')
+          ? `≤ ${fmt(TARGETS.gzipBytes)} ${r.gzip <= TARGETS.gzipBytes ? 'met' : 'MISSED'}`
+          : '',
+      ]),
   );
 }
 
@@ -383,6 +387,12 @@ async function report(r) {
   if (r.size) {
     parts.push(
       `### Bundle size\n\n${sizeRows(r.size)}\n\nWhere the minified bytes come from:\n\n${partRows(r.size)}`,
+    );
+  }
+  if (r.size?.bySource) {
+    const rows = r.size.bySource.map(([file, bytes]) => [file, fmt(bytes)]);
+    parts.push(
+      `The omnifn bundle by source file (built from the TypeScript sources):\n\n${table(['source file', 'minified bytes'], rows)}`,
     );
   }
   const text = parts.join('\n\n');
