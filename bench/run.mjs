@@ -91,7 +91,14 @@ function table(header, rows) {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-const results = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', date: new Date().toISOString() };
+const git = (...args) => spawnSync('git', args, { cwd: rootDir, encoding: 'utf8' }).stdout?.trim() ?? '';
+const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'packages') ? ' + uncommitted changes in packages/' : ''}`;
+const results = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  date: new Date().toISOString(),
+  commit,
+};
 const work = await makeWorkDir();
 try {
   if (only.includes('micro')) results.micro = await micro();
@@ -372,7 +379,7 @@ function partRows(s) {
 // ---------------------------------------------------------------------------------------------
 async function report(r) {
   const parts = [
-    `Node ${r.node} on ${r.cpu}, ${r.date.slice(0, 10)}${quick ? ' (--quick: fewer samples, not for the record)' : ''}.`,
+    `Node ${r.node} on ${r.cpu}, ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}${quick ? ' (--quick: fewer samples, not for the record)' : ''}.`,
   ];
   if (r.micro) {
     parts.push(
