@@ -1,5 +1,5 @@
 import { type EventKind, type Handler, UnsupportedEventError } from '@omnifn/core';
-import { describeInput, pickSource, type RunOptions, run } from '@omnifn/core/adapter';
+import { describeInput, levelFromEnv, pickSource, type RunOptions, run } from '@omnifn/core/adapter';
 import { deadlineOf, type LambdaContext, xrayTraceId } from './lambda-context';
 import type { AlbResult } from './sources/alb';
 import type { ApiGatewayV1Result } from './sources/api-gateway-v1';
@@ -35,7 +35,12 @@ export function toAws<K extends EventKind, V>(
   handler: Handler<K, V>,
   options: AwsOptions = {},
 ): LambdaHandler<K> {
-  const runOptions: RunOptions = { ...options, timeoutStatus: 504 };
+  // LOG_LEVEL is read once, here: Lambda's environment does not change during the process.
+  const runOptions: RunOptions = {
+    ...options,
+    logLevel: options.logLevel ?? levelFromEnv(),
+    timeoutStatus: 504,
+  };
   const expected = `an AWS event for a ${handler.kind} handler (${sources
     .filter((s) => s.kind === handler.kind)
     .map((s) => s.name)
@@ -54,7 +59,7 @@ export function toAws<K extends EventKind, V>(
         functionName: context?.functionName,
         deadline: deadlineOf(context),
         native: context,
-        traceId: xrayTraceId(),
+        traceId: xrayTraceId,
         toEvent: () => source.toEvent(event as never, { requestId, bodyLimit: options.bodyLimit }),
       },
       runOptions,

@@ -1,4 +1,4 @@
-import { redact } from './internal/redact';
+import { isPlainSafe, redact } from './internal/redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -43,18 +43,47 @@ export function levelFromEnv(): LogLevel {
  * @example const log = createLogger({ bindings: { service: 'orders' } }); log.info('started');
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const level = options.level ?? levelFromEnv();
-  const sink = options.sink ?? stdoutSink;
   const bindings = options.bindings ? (redact(options.bindings) as Record<string, unknown>) : {};
-  return makeLogger(level, sink, bindings);
+  return jsonLogger(options.level ?? levelFromEnv(), options.sink ?? stdoutSink, bindings).log;
 }
 
-function makeLogger(level: LogLevel, sink: LogSink, bindings: Record<string, unknown>): Logger {
+/**
+ * Writes one line. `json` is `fields` already serialized without its braces (`"a":1,"b":2`),
+ * for callers that know their fields need no redaction and share no key with the bindings.
+ * @internal
+ */
+export type LineWriter = (level: LogLevel, message: string, fields?: object, json?: string) => void;
+
+/**
+ * A logger over bindings that are already safe to print (no redaction), and its line writer.
+ * Internal: `run()` builds its bindings from the invocation and writes its own line.
+ * @internal
+ */
+export function jsonLogger(
+  level: LogLevel,
+  sink: LogSink,
+  bindings: Record<string, unknown>,
+): { readonly log: Logger; readonly write: LineWriter } {
   const min = RANK[level];
-  const write = (lvl: LogLevel, message: string, fields?: object) => {
+  // The JSON of the bindings, as `,"key":value…`, serialized at the first line that needs it.
+  let tail: string | undefined;
+  const write: LineWriter = (lvl, message, fields, json) => {
     if (RANK[lvl] < min) return;
-    const text = redact(message) as string;
-    const time = new Date().toISOString();
+    const text = message.includes('=') ? (redact(message) as string) : message;
+    const time = isoNow();
+    if (
+      sink === stdoutSink &&
+      (json !== undefined || fields === undefined || isPlainSafe(fields, bindings))
+    ) {
+      // The default sink's hot path: the same line `JSON.stringify(record)` writes, without
+      // building the record or copying fields that need no redaction.
+      tail ??= bindingsTail(bindings);
+      const more = json ?? (fields === undefined ? '' : JSON.stringify(fields).slice(1, -1));
+      process.stdout.write(
+        `{"level":"${lvl}","message":${JSON.stringify(text)},"time":"${time}"${tail}${more ? `,${more}` : ''}}\n`,
+      );
+      return;
+    }
     // One literal with one spread: V8 clones it fast, where `{ ...a, ...b }` is ~40× slower.
     const record: Record<string, unknown> = { level: lvl, message: text, time, ...bindings };
     if (fields !== undefined) Object.assign(record, redact(fields));
@@ -65,12 +94,37 @@ function makeLogger(level: LogLevel, sink: LogSink, bindings: Record<string, unk
     record.time = time;
     sink(lvl, record);
   };
-  return {
+  const log: Logger = {
     level,
     debug: (message, fields) => write('debug', message, fields),
     info: (message, fields) => write('info', message, fields),
     warn: (message, fields) => write('warn', message, fields),
     error: (message, fields) => write('error', message, fields),
-    child: (more) => makeLogger(level, sink, Object.assign({ ...bindings }, redact(more))),
+    child: (more) => jsonLogger(level, sink, Object.assign({ ...bindings }, redact(more))).log,
   };
+  return { log, write };
+}
+
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** The current time as ISO 8601, formatted once per millisecond: lines of one ms share it. */
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
+/** `,"a":1,"b":2` for `{ a: 1, b: 2 }`, leaving out keys the line writes itself. */
+function bindingsTail(bindings: Record<string, unknown>): string {
+  let own = bindings;
+  if ('level' in bindings || 'message' in bindings || 'time' in bindings) {
+    const { level: _l, message: _m, time: _t, ...rest } = bindings;
+    own = rest;
+  }
+  const json = JSON.stringify(own);
+  return json.length > 2 ? `,${json.slice(1, -1)}` : '';
 }

@@ -90,13 +90,10 @@ export const apiGatewayV1: Source<ApiGatewayV1Event, HttpEvent, ApiGatewayV1Resu
     );
   },
   toResult(response: HttpResponse) {
-    const result: ApiGatewayV1Result = {
-      statusCode: response.status,
-      headers: response.headers,
-      ...encodeBody(response.body),
-    };
-    return response.cookies.length > 0
-      ? { ...result, multiValueHeaders: { 'set-cookie': [...response.cookies] } }
-      : result;
+    const { body, isBase64Encoded } = encodeBody(response.body);
+    const { status: statusCode, headers, cookies } = response;
+    return cookies.length > 0
+      ? { statusCode, headers, multiValueHeaders: { 'set-cookie': [...cookies] }, body, isBase64Encoded }
+      : { statusCode, headers, body, isBase64Encoded };
   },
 };

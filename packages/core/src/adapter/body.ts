@@ -1,4 +1,5 @@
-import { HttpError } from '../errors/http-error';
+import type { HttpError } from '../errors/http-error';
+import { clientError } from '../internal/client-error';
 import { charsetOf, isFormType, isJsonType, isTextType } from '../internal/content-type';
 import { parseQuery } from './query';
 
@@ -8,7 +9,6 @@ export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const EMPTY = new Uint8Array(0);
 let utf8: InstanceType<typeof TextDecoder> | undefined;
-let encoder: InstanceType<typeof TextEncoder> | undefined;
 
 /**
  * Turns a native body into bytes: strict base64 (no whitespace, correct padding) when
@@ -25,19 +25,29 @@ export function decodeBody(
   else if (base64) {
     // Refuse before decoding when even the decoded size is over the limit.
     if (Math.floor((body.length * 3) / 4) - 2 > limit) throw tooLarge(limit);
-    if (!BASE64.test(body)) throw new HttpError(400, 'Request body is not valid base64');
-    bytes = Buffer.from(body, 'base64');
+    if (!BASE64.test(body)) throw clientError(400, 'Request body is not valid base64');
+    bytes = ownBytes(Buffer.from(body, 'base64'));
   } else {
     if (body.length > limit) throw tooLarge(limit);
-    encoder ??= new TextEncoder();
-    bytes = encoder.encode(body);
+    // Buffer.from is ~10× faster than TextEncoder.encode on Node 20 for request-sized strings.
+    bytes = ownBytes(Buffer.from(body, 'utf8'));
   }
   if (bytes.length > limit) throw tooLarge(limit);
   return bytes;
 }
 
+/**
+ * A plain `Uint8Array` over memory of its own. Node slices small buffers out of a shared
+ * 8 KiB pool, so a caller reading `rawBody.buffer` would see other data; those are copied.
+ */
+function ownBytes(buffer: Buffer): Uint8Array {
+  return buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length
+    ? new Uint8Array(buffer.buffer, 0, buffer.length)
+    : new Uint8Array(buffer);
+}
+
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, `Request body is larger than ${limit} bytes`);
+  return clientError(413, `Request body is larger than ${limit} bytes`);
 }
 
 /** Decodes UTF-8 strictly: invalid bytes are the caller's fault (400). */
@@ -46,26 +56,28 @@ export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new HttpError(400, 'Request body is not valid UTF-8');
+    throw clientError(400, 'Request body is not valid UTF-8');
   }
 }
 
 /**
  * Parses bytes by content type: JSON → value, form → record, text → string, else the bytes.
  * Malformed JSON and prototype-polluting keys are 400; a charset other than UTF-8 is 415.
+ * `text` is the body when the cloud gave it as a string (not base64): it is parsed as is,
+ * rather than decoded again from the bytes made of it.
  */
-export function parseBody(bytes: Uint8Array, contentType: string | undefined): unknown {
+export function parseBody(bytes: Uint8Array, contentType: string | undefined, text?: string): unknown {
   if (bytes.length === 0) return undefined;
   const json = isJsonType(contentType);
   const form = !json && isFormType(contentType);
   if (!json && !form && !isTextType(contentType)) return bytes;
   const charset = charsetOf(contentType);
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new HttpError(415, `Unsupported charset: ${charset}`);
+    throw clientError(415, `Unsupported charset: ${charset}`);
   }
-  const text = decodeUtf8(bytes);
-  if (form) return parseQuery(text);
-  return json ? parseJson(text) : text;
+  const decoded = text ?? decodeUtf8(bytes);
+  if (form) return parseQuery(decoded);
+  return json ? parseJson(decoded) : decoded;
 }
 
 /**
@@ -78,7 +90,7 @@ export function parseJson(text: string): unknown {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'Request body is not valid JSON');
+    throw clientError(400, 'Request body is not valid JSON');
   }
   if (
     typeof value === 'object' &&
@@ -86,7 +98,7 @@ export function parseJson(text: string): unknown {
     (text.includes('proto') || text.includes('constructor') || text.includes('\\u')) &&
     hasPollutingKey(value)
   ) {
-    throw new HttpError(400, 'Request body contains a forbidden key');
+    throw clientError(400, 'Request body contains a forbidden key');
   }
   return value;
 }

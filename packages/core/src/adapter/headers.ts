@@ -1,4 +1,4 @@
-import { HttpError } from '../errors/http-error';
+import { clientError } from '../internal/client-error';
 
 /** RFC 9110 token: what a header name may contain. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -22,15 +22,15 @@ export function createHeaders(single: NativeHeaders, multi?: NativeMultiHeaders)
   const out: Record<string, string> = Object.create(null);
   let total = 0;
   const add = (name: string, value: string) => {
-    if (!TOKEN.test(name)) throw new HttpError(400, 'Invalid header name');
-    if (value.length > MAX_VALUE_BYTES) throw new HttpError(431, 'A request header is too large');
+    if (!TOKEN.test(name)) throw clientError(400, 'Invalid header name');
+    if (value.length > MAX_VALUE_BYTES) throw clientError(431, 'A request header is too large');
     total += name.length + value.length + 4;
-    if (total > MAX_HEADERS_BYTES) throw new HttpError(431, 'Request headers are too large');
+    if (total > MAX_HEADERS_BYTES) throw clientError(431, 'Request headers are too large');
     const key = name.toLowerCase();
     const prev = out[key];
     if (prev === undefined) out[key] = value;
     else if (!SINGLETONS.has(key)) out[key] = `${prev}, ${value}`;
-    else if (prev !== value) throw new HttpError(400, `Conflicting ${key} headers`);
+    else if (prev !== value) throw clientError(400, `Conflicting ${key} headers`);
   };
   if (multi) {
     for (const name in multi) for (const value of multi[name] ?? []) add(name, value);

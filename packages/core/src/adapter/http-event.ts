@@ -1,6 +1,6 @@
-import { HttpError } from '../errors/http-error';
 import type { Provider, Trigger } from '../event/base';
 import type { HttpEvent } from '../event/http';
+import { clientError } from '../internal/client-error';
 import { DEFAULT_BODY_LIMIT, decodeBody, parseBody } from './body';
 import { parseCookies } from './cookies';
 import { decodePath } from './path';
@@ -44,14 +44,14 @@ export interface HttpLimits {
  */
 export function createHttpEvent(init: HttpEventInit, limits: HttpLimits = {}): HttpEvent {
   const { headers } = init;
-  if (init.rawPath.length + init.rawQuery.length > MAX_URL_BYTES) throw new HttpError(414, 'URI is too long');
+  if (init.rawPath.length + init.rawQuery.length > MAX_URL_BYTES) throw clientError(414, 'URI is too long');
   const path = decodePath(init.rawPath);
   const rawBody = decodeBody(init.body, init.isBase64Encoded, limits.bodyLimit ?? DEFAULT_BODY_LIMIT);
   const declared = headers['content-length'];
   if (declared !== undefined && !/^\d{1,15}$/.test(declared))
-    throw new HttpError(400, 'Invalid content-length');
+    throw clientError(400, 'Invalid content-length');
   if (declared !== undefined && rawBody.length > Number(declared)) {
-    throw new HttpError(413, 'Request body is longer than its content-length');
+    throw clientError(413, 'Request body is longer than its content-length');
   }
   const origin = init.origin ?? `https://${headers.host ?? 'localhost'}`;
   const params: Record<string, string> = Object.create(null);
@@ -70,7 +70,11 @@ export function createHttpEvent(init: HttpEventInit, limits: HttpLimits = {}): H
     query: init.query,
     params,
     cookies: parseCookies(init.cookies ?? headers.cookie),
-    body: parseBody(rawBody, headers['content-type']),
+    body: parseBody(
+      rawBody,
+      headers['content-type'],
+      typeof init.body === 'string' && !init.isBase64Encoded ? init.body : undefined,
+    ),
     rawBody,
     ip: init.ip,
   };

@@ -2,6 +2,8 @@
  * `@omnifn/core/adapter`: the only API adapter packages use. Adapters import from here and
  * from `@omnifn/core`, never from one another or from a cloud SDK at runtime.
  */
+
+export { levelFromEnv } from '../logger';
 export { DEFAULT_BODY_LIMIT, decodeBody, decodeUtf8, parseBody, parseJson } from './body';
 export { parseCookies } from './cookies';
 export { createHeaders, isSafeHeader, isSafeValue } from './headers';

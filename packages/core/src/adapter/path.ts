@@ -1,4 +1,4 @@
-import { HttpError } from '../errors/http-error';
+import { clientError } from '../internal/client-error';
 
 /**
  * Decodes a raw request path once. `%2F` stays encoded so it never becomes a separator,
@@ -14,7 +14,7 @@ export function decodePath(raw: string): string {
         .map((part) => decodeURIComponent(part))
         .join('%2F');
     } catch {
-      throw new HttpError(400, 'Malformed request path');
+      throw clientError(400, 'Malformed request path');
     }
   }
   return path.includes('/.') ? removeDotSegments(path) : path;

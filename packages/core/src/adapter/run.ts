@@ -5,8 +5,17 @@ import { toError } from '../errors/to-error';
 import type { EventKind, Provider, Trigger } from '../event/base';
 import type { OmniEvent } from '../event/omni-event';
 import type { Handler } from '../handler';
+import { redact } from '../internal/redact';
 import { validateEvent } from '../internal/validate-event';
-import { createLogger, type LogLevel, type LogSink } from '../logger';
+import {
+  jsonLogger,
+  type LineWriter,
+  type Logger,
+  type LogLevel,
+  type LogSink,
+  levelFromEnv,
+  stdoutSink,
+} from '../logger';
 import type { Middleware } from '../middleware';
 import type { HttpResult } from '../result';
 import { type HttpResponse, toHttpResponse } from './http-response';
@@ -28,8 +37,11 @@ export interface Invocation<E extends OmniEvent = OmniEvent> {
   /** Epoch ms at which the cloud stops the invocation. */
   readonly deadline: number;
   readonly native?: unknown;
-  /** A trace id the platform gives outside the request (Lambda's X-Ray header). */
-  readonly traceId?: string | undefined;
+  /**
+   * A trace id the platform gives outside the request (Lambda's X-Ray header), or a function
+   * that reads it: it is only needed when the request carries no trace header of its own.
+   */
+  readonly traceId?: string | (() => string | undefined) | undefined;
   /** Extra fields on every log line (a record's attempt, the GCP execution id…). */
   readonly bindings?: Readonly<Record<string, unknown>> | undefined;
   toEvent(): E;
@@ -41,12 +53,14 @@ export interface RunOptions {
   readonly timeoutMarginMs?: number | undefined;
   /** The status a timed-out http handler answers: 504 on AWS, 503 on GCP. */
   readonly timeoutStatus?: number | undefined;
+  /** Defaults to `LOG_LEVEL`; adapters read it once, when they wrap the handler. */
   readonly logLevel?: LogLevel | undefined;
   /** Where log lines go; each adapter writes the way its cloud reads best. */
   readonly sink?: LogSink | undefined;
 }
 
-type Pipeline = (event: OmniEvent, ctx: Context) => Promise<unknown>;
+/** A handler's pipeline: the result, or a promise of it when anything in it is async. */
+type Pipeline = (event: OmniEvent, ctx: Context) => unknown;
 const pipelines = new WeakMap<object, Pipeline>();
 
 /**
@@ -63,134 +77,180 @@ export async function run<K extends EventKind, V>(
   const start = performance.now();
   const isHttp = handler.kind === 'http';
   const { requestId, deadline } = invocation;
-  let log = createLogger({
-    level: options.logLevel,
-    sink: options.sink,
-    bindings: bindingsOf(invocation, handler.name),
-  });
-  let controller: AbortController | undefined;
-  const ctx: Context = {
+  // Built once and completed from the event before the first line: no child logger per invocation.
+  const bindings: Record<string, unknown> = {
     requestId,
-    provider: invocation.provider,
-    functionName: invocation.functionName ?? handler.name,
-    get log() {
-      return log;
-    },
-    get signal() {
-      controller ??= new AbortController();
-      return controller.signal;
-    },
-    deadline,
-    remainingMs: () => deadline - Date.now(),
-    native: invocation.native,
+    function: invocation.functionName ?? handler.name,
+    trigger: invocation.trigger,
   };
+  if (invocation.bindings) Object.assign(bindings, redact(invocation.bindings));
   let event: OmniEvent | undefined;
   let response: HttpResponse | undefined;
   let failure: Error | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let logger: ReturnType<typeof jsonLogger> | undefined;
   try {
     event = invocation.toEvent();
-    log = withEventBindings(log, event);
-    const work = pipelineOf(handler)(event, ctx);
-    const result = await new Promise<unknown>((resolve, reject) => {
-      const wait = deadline - (options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS) - Date.now();
-      work.then(resolve, reject);
-      // No deadline (Infinity, NaN) or one beyond the timer range: no timer, rather than one that fires at once.
-      if (!(wait <= MAX_TIMER_MS)) return;
-      timer = setTimeout(
-        () => {
-          const error = isHttp
-            ? new HttpError(options.timeoutStatus ?? 504, 'Handler did not finish before the deadline', {
-                expose: false,
-              })
-            : new Error('Handler did not finish before the deadline');
-          // Created here too, so that a handler reading `ctx.signal` only after the deadline sees it aborted.
-          controller ??= new AbortController();
-          controller.abort(error);
-          reject(error);
-          work.then(
-            () => log.warn('late result dropped: the deadline had passed'),
-            (late: unknown) =>
-              log.warn('late failure dropped: the deadline had passed', { error: toError(late) }),
-          );
-        },
-        Math.max(0, wait),
-      );
-    });
+    bindEvent(bindings, event, invocation.traceId);
+    logger = jsonLogger(options.logLevel ?? levelFromEnv(), options.sink ?? stdoutSink, bindings);
+    const log = logger.log;
+    const ctx = new RunContext(
+      requestId,
+      invocation.provider,
+      bindings.function as string,
+      log,
+      deadline,
+      invocation.native,
+    );
+    let result = pipelineOf(handler)(event, ctx);
+    if (isThenable(result)) {
+      const work = Promise.resolve(result);
+      result = await new Promise<unknown>((resolve, reject) => {
+        const wait = deadline - (options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS) - Date.now();
+        work.then(resolve, reject);
+        // No deadline (Infinity, NaN) or one beyond the timer range: no timer, rather than one that fires at once.
+        if (!(wait <= MAX_TIMER_MS)) return;
+        timer = setTimeout(
+          () => {
+            const error = isHttp
+              ? new HttpError(options.timeoutStatus ?? 504, 'Handler did not finish before the deadline', {
+                  expose: false,
+                })
+              : new Error('Handler did not finish before the deadline');
+            ctx.abort(error);
+            reject(error);
+            work.then(
+              () => log.warn('late result dropped: the deadline had passed'),
+              (late: unknown) =>
+                log.warn('late failure dropped: the deadline had passed', { error: toError(late) }),
+            );
+          },
+          Math.max(0, wait),
+        );
+      });
+    }
     if (isHttp) response = toHttpResponse(result as HttpResult);
   } catch (thrown) {
     failure = toError(thrown);
     if (isHttp)
       response = problemResponse(thrown, requestId, event?.kind === 'http' ? event.path : undefined);
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
-  logInvocation(log, start, response, failure);
+  if (logger === undefined) {
+    // `toEvent` refused the input: the line still names the platform's trace.
+    bindEvent(bindings, undefined, invocation.traceId);
+    logger = jsonLogger(options.logLevel ?? levelFromEnv(), options.sink ?? stdoutSink, bindings);
+  }
+  logInvocation(logger.write, bindings, start, response, failure);
   if (failure && !isHttp) throw failure;
   return response;
 }
 
-function bindingsOf(invocation: Invocation, name: string): Record<string, unknown> {
-  const bindings: Record<string, unknown> = {
-    requestId: invocation.requestId,
-    function: invocation.functionName ?? name,
-    trigger: invocation.trigger,
-  };
-  if (invocation.traceId !== undefined) bindings.traceId = invocation.traceId;
-  return invocation.bindings ? Object.assign(bindings, invocation.bindings) : bindings;
+/**
+ * `ctx` as a class: an object literal with a getter costs ~0.5 KB and a slow define per
+ * invocation. `remainingMs` is an own arrow so that `const { remainingMs } = ctx` works.
+ */
+class RunContext implements Context {
+  #controller: AbortController | undefined;
+  readonly remainingMs: () => number;
+
+  constructor(
+    readonly requestId: string,
+    readonly provider: Provider,
+    readonly functionName: string,
+    readonly log: Logger,
+    readonly deadline: number,
+    readonly native: unknown,
+  ) {
+    this.remainingMs = () => deadline - Date.now();
+  }
+
+  /** Created on first read: most handlers never look at it. */
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+
+  /** Aborts `signal`, creating it if needed, so that a handler reading it late sees it aborted. */
+  abort(reason: Error): void {
+    this.#controller ??= new AbortController();
+    this.#controller.abort(reason);
+  }
 }
 
-function withEventBindings(log: Context['log'], event: OmniEvent): Context['log'] {
-  if (event.kind === 'http') {
-    const { traceId, correlationId } = traceFromHeaders(event.headers);
-    if (traceId === undefined && correlationId === undefined) return log;
-    return log.child(
-      correlationId === undefined
-        ? { traceId }
-        : traceId === undefined
-          ? { correlationId }
-          : { traceId, correlationId },
-    );
+/** Adds what the event says about itself: its trace and correlation ids, or its id and attempt. */
+function bindEvent(
+  bindings: Record<string, unknown>,
+  event: OmniEvent | undefined,
+  platformTrace: Invocation['traceId'],
+): void {
+  if (event !== undefined && event.kind !== 'http') {
+    bindings.eventId = event.id;
+    if (event.kind === 'message') bindings.attempt = event.attempt;
   }
-  return log.child(
-    event.kind === 'message' ? { eventId: event.id, attempt: event.attempt } : { eventId: event.id },
-  );
+  const fromHeaders = event?.kind === 'http' ? traceFromHeaders(event.headers) : undefined;
+  const traceId =
+    fromHeaders?.traceId ?? (typeof platformTrace === 'function' ? platformTrace() : platformTrace);
+  if (traceId !== undefined) bindings.traceId = traceId;
+  if (fromHeaders?.correlationId !== undefined) bindings.correlationId = fromHeaders.correlationId;
 }
 
 function logInvocation(
-  log: Context['log'],
+  write: LineWriter,
+  bindings: Record<string, unknown>,
   start: number,
   response: HttpResponse | undefined,
   failure: Error | undefined,
 ) {
   const durationMs = Math.round((performance.now() - start) * 1000) / 1000;
   const status = response ? response.status : failure ? 'failed' : 'ok';
+  // The line's fields are ours and safe, so they are serialized here, unless a binding shares a key.
+  const own = !('status' in bindings || 'durationMs' in bindings || 'error' in bindings);
+  const head = own
+    ? `"status":${typeof status === 'number' ? status : `"${status}"`},"durationMs":${durationMs}`
+    : undefined;
   if (failure && (response === undefined || response.status >= 500)) {
-    log.error('invocation failed', { status, durationMs, error: failure });
+    write('error', 'invocation failed', { status, durationMs, error: failure });
   } else if (failure) {
-    log.warn('invocation rejected', {
-      status,
-      durationMs,
-      error: { name: failure.name, message: failure.message },
-    });
+    const error = { name: failure.name, message: redact(failure.message) as string };
+    write(
+      'warn',
+      'invocation rejected',
+      { status, durationMs, error },
+      head &&
+        `${head},"error":{"name":${JSON.stringify(error.name)},"message":${JSON.stringify(error.message)}}`,
+    );
   } else {
-    log.info('invocation', { status, durationMs });
+    write('info', 'invocation', { status, durationMs }, head);
   }
 }
 
 function pipelineOf<K extends EventKind, V>(handler: Handler<K, V>): Pipeline {
   let pipeline = pipelines.get(handler);
   if (pipeline) return pipeline;
-  const layers: Middleware[] = [];
-  const schemas = handler.validate as Readonly<Record<string, never>> | undefined;
-  if (schemas && Object.keys(schemas).length > 0) {
-    layers.push(async function validation(event, _ctx, next) {
-      return next(await validateEvent(event, schemas));
-    });
-  }
-  layers.push(...((handler.use ?? []) as readonly Middleware[]));
   const handle = handler.handle as (event: OmniEvent, ctx: Context) => unknown;
-  pipeline = compose(layers, async (event, ctx) => handle.call(handler, event, ctx) as never) as Pipeline;
+  const use = (handler.use ?? []) as readonly Middleware[];
+  // Without middleware, `handle` is called directly, so a synchronous handler stays synchronous.
+  const inner: Pipeline =
+    use.length === 0
+      ? (event, ctx) => handle.call(handler, event, ctx)
+      : compose(use, async (event, ctx) => handle.call(handler, event, ctx) as never);
+  const schemas = handler.validate as Readonly<Record<string, never>> | undefined;
+  pipeline =
+    schemas && Object.keys(schemas).length > 0
+      ? (event, ctx) => {
+          const validated = validateEvent(event, schemas);
+          return isThenable(validated) ? validated.then((valid) => inner(valid, ctx)) : inner(validated, ctx);
+        }
+      : inner;
   pipelines.set(handler, pipeline);
   return pipeline;
+}
+
+/** A promise, or any thenable a handler returns: awaited the same way. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function'
+  );
 }
