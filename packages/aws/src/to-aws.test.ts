@@ -49,6 +49,27 @@ describe('toAws', () => {
     expect(typeof logs.records[0]?.durationMs).toBe('number');
   });
 
+  it('prefers the trace id of the request’s x-amzn-trace-id header over the X-Ray variable', async () => {
+    vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-00000000-000000000000000000000000;Sampled=1');
+    const logs = captureLogs();
+    await toAws(echo, { sink: logs.sink })(
+      events.aws.httpApiV2({ headers: { 'x-amzn-trace-id': 'Root=1-5759e988-bd862e3fe1be46a994272793' } }),
+      lambdaContext(),
+    );
+    expect(logs.records[0]).toMatchObject({ traceId: '1-5759e988-bd862e3fe1be46a994272793' });
+  });
+
+  it('reads LOG_LEVEL once, when it wraps the handler (the Lambda environment is fixed)', async () => {
+    vi.stubEnv('LOG_LEVEL', 'warn');
+    const logs = captureLogs();
+    const handler = toAws(echo, { sink: logs.sink });
+    vi.stubEnv('LOG_LEVEL', 'debug');
+    await handler(events.aws.httpApiV2(), lambdaContext());
+    expect(logs.records).toHaveLength(0);
+    await toAws(echo, { sink: logs.sink })(events.aws.httpApiV2(), lambdaContext());
+    expect(logs.records).toHaveLength(1);
+  });
+
   it('writes to stdout by default, one JSON object a line', async () => {
     const lines: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -1,5 +1,5 @@
 import type { Handler } from '@omnifn/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpApiEvent } from './aws-event';
 import { type DevServer, type Emulation, startDevServer } from './dev-server';
 import { loadHandlers } from './load-handlers';
@@ -8,13 +8,13 @@ import { binary, broken, calculatorEntry, echo, nightly, orders, received, repoR
 let calculator: Handler[];
 
 beforeAll(async () => {
-  // Handler logs go to stdout; keep the test output to failures.
-  vi.stubEnv('LOG_LEVEL', 'error');
   calculator = await loadHandlers(calculatorEntry, repoRoot);
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
+beforeEach(() => {
+  // Handler logs go to stdout; keep the test output to failures. Per test, since the vitest
+  // config unstubs the environment before each one.
+  vi.stubEnv('LOG_LEVEL', 'error');
 });
 
 /** What the echo handler answers (see test-support). */

@@ -33,6 +33,25 @@ describe('decodeBody', () => {
     expect(decodeBody(bytes, false)).toBe(bytes);
   });
 
+  it('gives plain Uint8Arrays over memory of their own, never a slice of Node’s buffer pool', () => {
+    for (const bytes of [
+      decodeBody('{"num1":2}', false),
+      decodeBody('aGVsbG8=', true),
+      decodeBody('x'.repeat(10_000), false),
+    ]) {
+      expect(bytes.constructor).toBe(Uint8Array);
+      expect(bytes.byteOffset).toBe(0);
+      expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    }
+  });
+
+  it('parses a string body as given: the same value as from its bytes', () => {
+    const text = '{"name":"Zoë","emoji":"🙂"}';
+    const bytes = decodeBody(text, false);
+    expect(parseBody(bytes, 'application/json', text)).toEqual(parseBody(bytes, 'application/json'));
+    expect(parseBody(bytes, 'text/plain', text)).toBe(text);
+  });
+
   it('38: a body at the limit is accepted; limit + 1 byte is 413', () => {
     expect(decodeBody('a'.repeat(100), false, 100)).toHaveLength(100);
     expect(statusOf(() => decodeBody('a'.repeat(101), false, 100))).toBe(413);

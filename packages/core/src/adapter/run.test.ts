@@ -514,6 +514,185 @@ describe('run: http', () => {
   });
 });
 
+describe('run: synchronous and thenable results', () => {
+  it('answers a synchronous handler, a thenable and an async schema the same way', async () => {
+    const { options } = setup();
+    const asyncSchema: StandardSchemaV1<unknown, { n: number }> = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: async (value) => ({ value: value as { n: number } }),
+      },
+    };
+    const sync = defineHandler({ name: 's', kind: 'http', handle: () => ({ body: 'sync' }) });
+    const thenable = defineHandler({
+      name: 't',
+      kind: 'http',
+      // A non-native thenable (another realm's promise, a query builder) is awaited too.
+      handle: () => ({ then: (resolve: (value: unknown) => void) => resolve({ body: 'thenable' }) }) as never,
+    });
+    const validated = defineHandler({
+      name: 'v',
+      kind: 'http',
+      validate: { body: asyncSchema },
+      handle: (event) => ({ body: { n: event.body.n } }),
+    });
+    expect((await run(sync, httpCall(), options))?.body).toBe('sync');
+    expect((await run(thenable, httpCall(), options))?.body).toBe('thenable');
+    expect((await run(validated, httpCall({ body: '{"n":1}' }), options))?.body).toBe('{"n":1}');
+  });
+
+  it('turns a synchronous throw in handle into the same problem response as a rejection', async () => {
+    const { options } = setup();
+    const handler = defineHandler({
+      name: 'h',
+      kind: 'http',
+      handle: () => {
+        throw new HttpError(409, 'Conflict here');
+      },
+    });
+    const response = await run(handler, httpCall(), options);
+    expect(response?.status).toBe(409);
+    expect(problem(response)).toMatchObject({ detail: 'Conflict here' });
+  });
+
+  it('gives a ctx whose members still work when destructured', async () => {
+    const { lines, options } = setup();
+    let seen: unknown;
+    const handler = defineHandler({
+      name: 'h',
+      kind: 'http',
+      handle: ({ path }, { log, remainingMs, signal, requestId, deadline }) => {
+        log.info('destructured', { path });
+        seen = { remaining: remainingMs() > 0, aborted: signal.aborted, requestId, deadline };
+        return {};
+      },
+    });
+    const deadline = Date.now() + 60_000;
+    await run(handler, httpCall({}, { deadline }), options);
+    expect(seen).toEqual({ remaining: true, aborted: false, requestId: 'req-1', deadline });
+    expect(lines[0]).toMatchObject({ message: 'destructured', path: '/add', requestId: 'req-1' });
+  });
+
+  it('restores Error.stackTraceLimit after building the stackless 400 for bad input', async () => {
+    const { options } = setup();
+    const before = Error.stackTraceLimit;
+    const handler = defineHandler({
+      name: 'h',
+      kind: 'http',
+      validate: { body: z.object({ n: z.number() }) },
+      handle: () => ({}),
+    });
+    expect((await run(handler, httpCall({ body: '{"n":"x"}' }), options))?.status).toBe(400);
+    expect((await run(handler, httpCall({ body: '{' }), options))?.status).toBe(400);
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
+
+describe('run: the default stdout sink', () => {
+  function stdout() {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    return written;
+  }
+
+  it('writes each line as one JSON object: the line keys, the bindings, then the fields', async () => {
+    const written = stdout();
+    const handler = defineHandler({
+      name: 'add',
+      kind: 'http',
+      handle: (_event, ctx) => {
+        ctx.log.info('adding', { num1: 1, num2: 2, note: 'a "quoted" \\ text', none: null });
+        return { body: 'ok' };
+      },
+    });
+    await run(
+      handler,
+      httpCall({ headers: { 'content-type': 'application/json', 'x-request-id': 'corr-1' } }),
+      { logLevel: 'info' },
+    );
+    expect(written).toHaveLength(2);
+    const [first, second] = written.map((line) => {
+      expect(line.endsWith('}\n')).toBe(true);
+      expect(line.slice(0, -1)).not.toContain('\n');
+      return JSON.parse(line) as Record<string, unknown>;
+    });
+    expect(Object.keys(first ?? {})).toEqual([
+      'level',
+      'message',
+      'time',
+      'requestId',
+      'function',
+      'trigger',
+      'correlationId',
+      'num1',
+      'num2',
+      'note',
+      'none',
+    ]);
+    expect(first).toMatchObject({ level: 'info', note: 'a "quoted" \\ text', none: null });
+    expect(second).toMatchObject({ message: 'invocation', status: 200, correlationId: 'corr-1' });
+    expect(typeof second?.durationMs).toBe('number');
+  });
+
+  it('55: redacts on the default sink too: secret keys, ?code= in messages and values, nested objects', async () => {
+    const written = stdout();
+    const handler = defineHandler({
+      name: 'h',
+      kind: 'http',
+      handle: (_event, ctx) => {
+        ctx.log.info('calling https://x.net/api?code=k1', { Authorization: 'Bearer t1' });
+        ctx.log.info('url', { url: '/x?sig=k2', nested: { 'x-api-key': 'k3' } });
+        return {};
+      },
+    });
+    await run(handler, httpCall(), { logLevel: 'info' });
+    const text = written.join('');
+    for (const secret of ['k1', 't1', 'k2', 'k3']) expect(text).not.toContain(secret);
+    expect(JSON.parse(written[0] ?? '')).toMatchObject({ Authorization: '[REDACTED]' });
+  });
+
+  it('never lets fields replace the line keys or the bindings on the default sink', async () => {
+    const written = stdout();
+    const handler = defineHandler({
+      name: 'h',
+      kind: 'http',
+      handle: (_event, ctx) => {
+        ctx.log.info('shadow', { level: 'debug', requestId: 'forged', status: 'x' });
+        return {};
+      },
+    });
+    await run(handler, httpCall(), { logLevel: 'info' });
+    const line = written[0] ?? '';
+    // One key each: a duplicate key would let a reader pick either value.
+    expect(line.match(/"requestId"/g)).toHaveLength(1);
+    expect(line.match(/"level"/g)).toHaveLength(1);
+    expect(JSON.parse(line)).toMatchObject({ level: 'info', requestId: 'forged', status: 'x' });
+  });
+
+  it('writes the 4xx line with the error name and redacted message', async () => {
+    const written = stdout();
+    const handler = defineHandler({
+      name: 'h',
+      kind: 'http',
+      handle: () => {
+        throw new HttpError(403, 'no access to /a?sig=s3cret');
+      },
+    });
+    await run(handler, httpCall(), { logLevel: 'info' });
+    expect(written).toHaveLength(1);
+    expect(written[0]).not.toContain('s3cret');
+    expect(JSON.parse(written[0] ?? '')).toMatchObject({
+      level: 'warn',
+      status: 403,
+      error: { name: 'HttpError', message: 'no access to /a?sig=[REDACTED]' },
+    });
+  });
+});
+
 describe('run: message and other kinds', () => {
   it('resolves undefined when the handler finished', async () => {
     const { lines, options } = setup();
