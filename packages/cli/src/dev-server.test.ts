@@ -1,5 +1,5 @@
 import type { Handler } from '@omnifn/core';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpApiEvent } from './aws-event';
 import { type DevServer, type Emulation, startDevServer } from './dev-server';
 import { loadHandlers } from './load-handlers';
