@@ -529,6 +529,7 @@ describe('run: synchronous and thenable results', () => {
       name: 't',
       kind: 'http',
       // A non-native thenable (another realm's promise, a query builder) is awaited too.
+      // biome-ignore lint/suspicious/noThenProperty: the point of the test is a thenable
       handle: () => ({ then: (resolve: (value: unknown) => void) => resolve({ body: 'thenable' }) }) as never,
     });
     const validated = defineHandler({
