@@ -1,4 +1,4 @@
-import { isPlainSafe, redact } from './internal/redact';
+import { isSecretKey, redact } from './internal/redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -118,12 +118,35 @@ function isoNow(): string {
   return lastIso;
 }
 
+/** Keys a log line writes itself, ahead of and over bindings and fields. */
+const LINE_KEYS = new Set(['level', 'message', 'time']);
+
+/**
+ * Whether `fields` can be written as they are: a plain object of numbers, booleans, nulls and
+ * strings with no `=`, whose keys are neither secrets, nor the line's own keys, nor bindings.
+ */
+function isPlainSafe(fields: object, bindings: object): boolean {
+  if (Object.getPrototypeOf(fields) !== Object.prototype) return false;
+  for (const key in fields) {
+    const value = (fields as Record<string, unknown>)[key];
+    const type = typeof value;
+    if (type === 'string') {
+      if ((value as string).includes('=')) return false;
+    } else if (type !== 'number' && type !== 'boolean' && value !== null && value !== undefined) return false;
+    if (LINE_KEYS.has(key) || key in bindings || isSecretKey(key)) return false;
+  }
+  return true;
+}
+
 /** `,"a":1,"b":2` for `{ a: 1, b: 2 }`, leaving out keys the line writes itself. */
 function bindingsTail(bindings: Record<string, unknown>): string {
   let own = bindings;
-  if ('level' in bindings || 'message' in bindings || 'time' in bindings) {
-    const { level: _l, message: _m, time: _t, ...rest } = bindings;
-    own = rest;
+  for (const key of LINE_KEYS) {
+    if (key in bindings) {
+      own = {};
+      for (const name in bindings) if (!LINE_KEYS.has(name)) own[name] = bindings[name];
+      break;
+    }
   }
   const json = JSON.stringify(own);
   return json.length > 2 ? `,${json.slice(1, -1)}` : '';

@@ -91,8 +91,7 @@ export async function run<K extends EventKind, V>(
   let logger: ReturnType<typeof jsonLogger> | undefined;
   try {
     event = invocation.toEvent();
-    bindEvent(bindings, event, invocation.traceId);
-    logger = jsonLogger(options.logLevel ?? levelFromEnv(), options.sink ?? stdoutSink, bindings);
+    logger = openLogger(bindings, event, invocation.traceId, options);
     const log = logger.log;
     const ctx = new RunContext(
       requestId,
@@ -137,11 +136,8 @@ export async function run<K extends EventKind, V>(
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
-  if (logger === undefined) {
-    // `toEvent` refused the input: the line still names the platform's trace.
-    bindEvent(bindings, undefined, invocation.traceId);
-    logger = jsonLogger(options.logLevel ?? levelFromEnv(), options.sink ?? stdoutSink, bindings);
-  }
+  // When `toEvent` refused the input, the line still names the platform's trace.
+  logger ??= openLogger(bindings, undefined, invocation.traceId, options);
   logInvocation(logger.write, bindings, start, response, failure);
   if (failure && !isHttp) throw failure;
   return response;
@@ -179,12 +175,16 @@ class RunContext implements Context {
   }
 }
 
-/** Adds what the event says about itself: its trace and correlation ids, or its id and attempt. */
-function bindEvent(
+/**
+ * The invocation's logger, once `bindings` hold what the event says about itself: its trace
+ * and correlation ids, or its id and attempt.
+ */
+function openLogger(
   bindings: Record<string, unknown>,
   event: OmniEvent | undefined,
   platformTrace: Invocation['traceId'],
-): void {
+  options: RunOptions,
+): ReturnType<typeof jsonLogger> {
   if (event !== undefined && event.kind !== 'http') {
     bindings.eventId = event.id;
     if (event.kind === 'message') bindings.attempt = event.attempt;
@@ -194,6 +194,7 @@ function bindEvent(
     fromHeaders?.traceId ?? (typeof platformTrace === 'function' ? platformTrace() : platformTrace);
   if (traceId !== undefined) bindings.traceId = traceId;
   if (fromHeaders?.correlationId !== undefined) bindings.correlationId = fromHeaders.correlationId;
+  return jsonLogger(options.logLevel ?? levelFromEnv(), options.sink ?? stdoutSink, bindings);
 }
 
 function logInvocation(

@@ -53,23 +53,7 @@ function redactError(error: Error, depth: number): Record<string, unknown> {
   return out;
 }
 
-/** Keys a log line writes itself; fields that carry them take the slow path. */
-const LINE_KEYS = new Set(['level', 'message', 'time']);
-
-/**
- * Whether `fields` can be written as they are: a plain object of numbers, booleans, nulls and
- * strings with no `=`, whose keys are neither secrets, nor the line's own keys, nor bindings.
- * @internal
- */
-export function isPlainSafe(fields: object, bindings: object): boolean {
-  if (Object.getPrototypeOf(fields) !== Object.prototype) return false;
-  for (const key in fields) {
-    const value = (fields as Record<string, unknown>)[key];
-    const type = typeof value;
-    if (type === 'string') {
-      if ((value as string).includes('=')) return false;
-    } else if (type !== 'number' && type !== 'boolean' && value !== null && value !== undefined) return false;
-    if (LINE_KEYS.has(key) || key in bindings || SECRET_KEYS.has(key.toLowerCase())) return false;
-  }
-  return true;
+/** Whether a key's value never reaches a log line, whatever the key's case. @internal */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase());
 }
