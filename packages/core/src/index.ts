@@ -2,6 +2,7 @@ export { compose } from './compose';
 export type { Context } from './context';
 export { HttpError, type HttpErrorOptions } from './errors/http-error';
 export { OmniError } from './errors/omni-error';
+export { TimeoutError } from './errors/timeout-error';
 export { UnsupportedEventError } from './errors/unsupported-event-error';
 export { ValidationError, type ValidationIssue } from './errors/validation-error';
 export type { EventBase, EventKind, Provider, Trigger } from './event/base';

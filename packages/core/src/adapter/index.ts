@@ -4,11 +4,12 @@
  */
 
 export { levelFromEnv } from '../logger';
-export { DEFAULT_BODY_LIMIT, decodeBody, decodeUtf8, parseBody, parseJson } from './body';
+export { DEFAULT_BODY_LIMIT, decodeBase64, decodeBody, decodeUtf8, parseBody, parseJson } from './body';
 export { parseCookies } from './cookies';
 export { createHeaders, isSafeHeader, isSafeValue } from './headers';
 export { createHttpEvent, type HttpEventInit, type HttpLimits } from './http-event';
 export { type HttpResponse, toHttpResponse } from './http-response';
+export { parseMessageBody } from './message-body';
 export { decodePath } from './path';
 export { problemResponse } from './problem';
 export { formatQuery, parseQuery, queryFromMaps } from './query';

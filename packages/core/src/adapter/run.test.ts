@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { HttpError } from '../errors/http-error';
+import { TimeoutError } from '../errors/timeout-error';
 import type { HttpEvent } from '../event/http';
 import type { MessageEvent } from '../event/message';
 import type { OmniEvent } from '../event/omni-event';
@@ -916,7 +917,7 @@ describe('run: deadline', () => {
     expect(lines.at(-1)).toMatchObject({ level: 'warn', error: { message: 'too late to matter' } });
   });
 
-  it('57: a message handler past its deadline rejects and its signal is aborted', async () => {
+  it('57: a message handler past its deadline rejects with a TimeoutError and its signal is aborted', async () => {
     vi.useFakeTimers();
     const { lines, options } = setup();
     let signal: AbortSignal | undefined;
@@ -931,10 +932,12 @@ describe('run: deadline', () => {
     const pending = run(handler, messageCall(messageEvent({}), { deadline: Date.now() + 1_000 }), options);
     const outcome = pending.then(
       () => 'resolved',
-      (error: unknown) => (error instanceof Error ? error.message : 'non-error'),
+      (error: unknown) => error,
     );
     await vi.advanceTimersByTimeAsync(500);
-    expect(await outcome).toMatch(/deadline/);
+    const error = await outcome;
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/deadline/);
     expect(signal?.aborted).toBe(true);
     expect(lines.at(-1)).toMatchObject({ level: 'error', eventId: 'm-1', attempt: 3 });
   });

@@ -1,6 +1,7 @@
 import { compose } from '../compose';
 import type { Context } from '../context';
 import { HttpError } from '../errors/http-error';
+import { TimeoutError } from '../errors/timeout-error';
 import { toError } from '../errors/to-error';
 import type { EventKind, Provider, Trigger } from '../event/base';
 import type { OmniEvent } from '../event/omni-event';
@@ -115,7 +116,7 @@ export async function run<K extends EventKind, V>(
               ? new HttpError(options.timeoutStatus ?? 504, 'Handler did not finish before the deadline', {
                   expose: false,
                 })
-              : new Error('Handler did not finish before the deadline');
+              : new TimeoutError();
             ctx.abort(error);
             reject(error);
             work.then(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from './http-error';
 import { OmniError } from './omni-error';
+import { TimeoutError } from './timeout-error';
 import { toError } from './to-error';
 import { UnsupportedEventError } from './unsupported-event-error';
 import { ValidationError } from './validation-error';
@@ -95,5 +96,16 @@ describe('toError', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/^Non-Error thrown: /);
     expect(error.cause).toBe(thrown);
+  });
+});
+
+describe('TimeoutError', () => {
+  it('is an OmniError recognised by its own marker', () => {
+    const error = new TimeoutError();
+    expect(error.message).toBe('Handler did not finish before the deadline');
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(OmniError.isInstance(error)).toBe(true);
+    expect(TimeoutError.isInstance(new OmniError('x'))).toBe(false);
+    expect(HttpError.isInstance(error)).toBe(false);
   });
 });
