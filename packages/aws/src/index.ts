@@ -1,5 +1,14 @@
+export { BatchFailureError, type RecordFailure } from './batch/batch-failure-error';
 export type { LambdaContext } from './lambda-context';
 export type { AlbEvent, AlbResult } from './sources/alb';
 export type { ApiGatewayV1Event, ApiGatewayV1Result } from './sources/api-gateway-v1';
 export type { ApiGatewayV2Event, ApiGatewayV2Result } from './sources/api-gateway-v2';
+export type { DynamoDbChange, DynamoDbEvent, DynamoDbRecord } from './sources/dynamodb';
+export type { EventBridgeEvent } from './sources/event-bridge';
+export type { KinesisEvent, KinesisRecord } from './sources/kinesis';
+export type { S3EventBridgeDetail, S3EventBridgeEvent } from './sources/s3-event-bridge';
+export type { S3EventRecord, S3Notification, S3TestEvent } from './sources/s3-notification';
+export type { SnsEvent, SnsRecord } from './sources/sns';
+export type { BatchItemFailures, SqsEvent, SqsMessageAttribute, SqsRecord } from './sources/sqs';
+export type { AttributeValue } from './sources/unmarshall';
 export { type AwsHttpResult, type AwsOptions, type AwsResultOf, type LambdaHandler, toAws } from './to-aws';
