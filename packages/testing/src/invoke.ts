@@ -1,11 +1,16 @@
 import { type AwsOptions, type AwsResultOf, toAws } from '@omnifn/aws';
 import type { EventKind, Handler } from '@omnifn/core';
+import { type GcpOptions, toGcp } from '@omnifn/gcp';
 import { type LambdaContextInit, lambdaContext } from './aws/lambda-context';
 import { cloudOf } from './cloud-tag';
+import type { GcpHttpRequest } from './gcp/gcp-request';
+import { type GcpResult, sendToGcp } from './gcp/serve-gcp';
 
 export interface InvokeOptions {
   /** The Lambda context (request id, remaining time) for AWS events. */
   readonly aws?: LambdaContextInit & AwsOptions;
+  /** `toGcp`'s options for GCP requests (timeout, sink…). */
+  readonly gcp?: GcpOptions;
 }
 
 /**
@@ -13,12 +18,24 @@ export interface InvokeOptions {
  * and returns the native answer (for AWS: what the Lambda function returns).
  * @example const res = await invoke(add, events.aws.httpApiV2({ method: 'POST', body: { num1: 2, num2: 3 } }));
  */
+export function invoke<K extends EventKind, V>(
+  handler: Handler<K, V>,
+  event: GcpHttpRequest,
+  options?: InvokeOptions,
+): Promise<GcpResult>;
+export function invoke<K extends EventKind, V>(
+  handler: Handler<K, V>,
+  event: object,
+  options?: InvokeOptions,
+): Promise<AwsResultOf<K>>;
 export async function invoke<K extends EventKind, V>(
   handler: Handler<K, V>,
   event: object,
   options: InvokeOptions = {},
-): Promise<AwsResultOf<K>> {
+): Promise<AwsResultOf<K> | GcpResult> {
   const cloud = cloudOf(event) ?? 'aws';
+  // GCP: the request goes through `toGcp` inside the real functions-framework server.
+  if (cloud === 'gcp') return sendToGcp(toGcp(handler, options.gcp), event as GcpHttpRequest);
   if (cloud !== 'aws') throw new Error(`invoke: ${cloud} events are not supported yet`);
   return toAws(handler, options.aws)(event, lambdaContext(options.aws));
 }

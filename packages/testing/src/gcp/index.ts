@@ -1,0 +1,8 @@
+import { cloudEvent } from './cloud-event';
+import { http } from './http';
+import { pubsub, pubsubPush } from './pubsub';
+import { scheduler } from './scheduler';
+import { storage } from './storage';
+
+/** Requests as Google delivers them to a functions-framework function. */
+export const gcp = { http, pubsub, pubsubPush, storage, scheduler, cloudEvent } as const;
