@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   treeshake: true,
+  // registerAzure loads @azure/functions with createRequire(import.meta.url): shimmed in the CJS build.
+  shims: true,
 });
