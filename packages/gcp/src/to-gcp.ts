@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { type EventKind, type Handler, HttpError, TimeoutError } from '@omnifn/core';
 import {
   DEFAULT_BODY_LIMIT,
@@ -73,6 +74,15 @@ export function toGcp<K extends EventKind, V>(
     const flight = startFlight();
     bindFlight(native, flight);
     const ids = requestIds(req);
+    // The framework runs each request in a domain that answers a stray error with its own 500
+    // echoing the message; omnifn answers first, generically, and the invocation fails.
+    const domain = activeDomain();
+    const onStray = (error: unknown) => {
+      flight.rejected = true;
+      flight.stray = error;
+      writeResponse(res, problemResponse(error, requestId || crypto.randomUUID()));
+    };
+    domain?.prependListener('error', onStray);
     const bindings: Record<string, unknown> = {};
     if (ids.executionId !== undefined) bindings.executionId = ids.executionId;
     if (ids.spanId !== undefined) bindings.spanId = ids.spanId;
@@ -107,6 +117,7 @@ export function toGcp<K extends EventKind, V>(
       response = await refuse(thrown);
     } finally {
       endFlight(flight);
+      domain?.off('error', onStray);
     }
     writeResponse(res, response);
 
@@ -168,6 +179,12 @@ export function toGcp<K extends EventKind, V>(
       );
     }
   };
+}
+
+/** The domain the functions-framework runs the request in, if any (Node's deprecated `domain`). */
+function activeDomain(): EventEmitter | undefined {
+  const domain = (process as { domain?: EventEmitter | null }).domain;
+  return domain ?? undefined;
 }
 
 /** The trace id a CloudEvent carries as its `traceparent` extension. */

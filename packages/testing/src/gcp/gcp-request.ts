@@ -13,7 +13,10 @@ export interface GcpHttpRequest {
   readonly body?: string | Uint8Array | undefined;
 }
 
-/** @internal */
+/**
+ * Any request, exactly as given (a hand-edited copy of another builder's, a captured one).
+ * @example events.gcp.request({ ...events.gcp.pubsubPush(), body: '{"subscription":"s"}' })
+ */
 export function gcpRequest(request: GcpHttpRequest): GcpHttpRequest {
   return tagCloud({ ...request }, 'gcp');
 }
