@@ -224,7 +224,7 @@ describe('the Azure fixtures through the library and toAzure', () => {
     // reaches the function is acknowledged without running the handler (and logged).
     const { handler, events } = recorder('gridValidation', 'message');
     const logs = captureLogs();
-    const fn = registerOnHost(handler, { trigger: 'eventGrid' }, { sink: logs.sink });
+    const fn = registerOnHost(handler, { trigger: 'eventGrid' }, { sink: logs.sink, logLevel: 'info' });
     const out = await fn.invoke({ data: { json: JSON.stringify(batch[0]) } });
     expect(out.error).toBeUndefined();
     expect(events).toHaveLength(0);

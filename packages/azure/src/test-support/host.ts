@@ -119,18 +119,29 @@ export function registerOnHost<K extends EventKind, V>(
   registration: AzureRegistration,
   options?: AzureOptions,
 ): HostFunction {
-  const state = fakeCore();
+  installHost();
   registerAzure(handler, registration, options);
-  const captured = state.registered.get(handler.name);
+  return hostFunction(handler.name);
+}
+
+/** Installs the stand-in host; call it before importing an entry file that registers functions. */
+export function installHost(): void {
+  fakeCore();
+}
+
+/** A function some module registered (through `registerAzure` or `app.*`) on the stand-in host. */
+export function hostFunction(name: string): HostFunction {
+  const state = fakeCore();
+  const captured = state.registered.get(name);
   const model = state.programmingModel;
   if (captured === undefined || model === undefined) {
-    throw new Error(`test host: "${handler.name}" was not registered with the fake @azure/functions-core`);
+    throw new Error(`test host: "${name}" was not registered with the fake @azure/functions-core`);
   }
   const { metadata, callback } = captured;
   const triggerName = Object.keys(metadata.bindings).find((name) =>
     /trigger$/i.test(metadata.bindings[name]?.type ?? ''),
   );
-  if (triggerName === undefined) throw new Error(`test host: "${handler.name}" has no trigger binding`);
+  if (triggerName === undefined) throw new Error(`test host: "${name}" has no trigger binding`);
   return {
     metadata,
     triggerName,
