@@ -93,7 +93,8 @@ export function toAws<K extends EventKind, V>(
           functionName: context?.functionName ?? handler.name,
           deadline: deadlineOf(context),
           native: context,
-          traceId: xrayTraceId,
+          // Read once per invocation, not once per record: `process.env` is slow to read.
+          traceId: xrayTraceId(),
           concurrency: options.concurrency ?? 1,
           skipGroupOnError: options.skipGroupOnError ?? false,
           bodyLimit: options.bodyLimit,
