@@ -130,7 +130,8 @@ for (let r = 0; r < ROUNDS; r++) {
     for (const name of order) {
       const stats = await muted(() => measure(() => handlers[name](event, context), measureOptions));
       results[c] ??= {};
-      (results[c][name] ??= []).push(stats);
+      results[c][name] ??= [];
+      results[c][name].push(stats);
     }
   }
 }
