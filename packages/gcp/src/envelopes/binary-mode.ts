@@ -17,7 +17,8 @@ export function fromBinaryMode(headers: Readonly<Record<string, string>>, bytes:
     if (name.startsWith('ce-') && name.length > 3) event[name.slice(3)] = headers[name];
   }
   const contentType = headers['content-type'];
-  if (contentType !== undefined) event.datacontenttype = contentType;
+  // Content-Type is datacontenttype in binary mode; a stray ce-datacontenttype header is kept.
+  if (contentType !== undefined) event.datacontenttype ??= contentType;
   const checked = checkCloudEvent(event, 'binary');
   const data = parseBody(bytes, contentType);
   return data === undefined ? checked : { ...checked, data };

@@ -11,7 +11,10 @@ export function isPubsubPush(body: Record<string, unknown>): boolean {
   return isObject(body.message) && !('specversion' in body);
 }
 
-export function fromPubsubPush(body: Record<string, unknown>): CloudEvent {
+/** A push endpoint may name the topic in its path, as the framework's own middleware reads it. */
+const TOPIC_PATH = /^\/(projects\/[^/]+\/topics\/[^/?]+)/;
+
+export function fromPubsubPush(body: Record<string, unknown>, path = '/'): CloudEvent {
   const message = body.message as Record<string, unknown>;
   const subscription = text(body.subscription);
   const id = text(message.messageId) ?? text(message.message_id);
@@ -20,8 +23,8 @@ export function fromPubsubPush(body: Record<string, unknown>): CloudEvent {
     {
       specversion: '1.0',
       id,
-      // The push body names the subscription only; the topic is not known.
-      source: `//pubsub.googleapis.com/${subscription ?? ''}`,
+      // The push body names the subscription only; the topic is known when the path names it.
+      source: `//pubsub.googleapis.com/${TOPIC_PATH.exec(path)?.[1] ?? subscription ?? ''}`,
       type: 'google.cloud.pubsub.topic.v1.messagePublished',
       time,
       datacontenttype: 'application/json',

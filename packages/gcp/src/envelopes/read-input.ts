@@ -28,6 +28,24 @@ export function readInput(
   headers: Readonly<Record<string, string>>,
   bytes: Uint8Array,
 ): GcpInput {
+  const input = readForm(request, headers, bytes);
+  const traceparent = headers.traceparent;
+  // As the framework does: the request's `traceparent` becomes the event's extension.
+  if (
+    input.cloudEvent === undefined ||
+    traceparent === undefined ||
+    input.cloudEvent.traceparent !== undefined
+  ) {
+    return input;
+  }
+  return { ...input, cloudEvent: { ...input.cloudEvent, traceparent } };
+}
+
+function readForm(
+  request: GcpRequest,
+  headers: Readonly<Record<string, string>>,
+  bytes: Uint8Array,
+): GcpInput {
   if (isBinaryMode(headers)) {
     return { request, headers, cloudEvent: fromBinaryMode(headers, bytes), form: 'binary' };
   }
@@ -37,7 +55,10 @@ export function readInput(
     return { request, headers, cloudEvent: fromStructuredMode(body), form: 'structured' };
   }
   if (isLegacyEvent(body)) return { request, headers, cloudEvent: fromLegacyEvent(body), form: 'legacy' };
-  if (isPubsubPush(body)) return { request, headers, cloudEvent: fromPubsubPush(body), form: 'pubsub-push' };
+  if (isPubsubPush(body)) {
+    const cloudEvent = fromPubsubPush(body, request.originalUrl ?? request.url);
+    return { request, headers, cloudEvent, form: 'pubsub-push' };
+  }
   return { request, headers, cloudEvent: undefined, form: undefined };
 }
 
