@@ -21,7 +21,7 @@ export interface AwsOptions extends Pick<RunOptions, 'logLevel' | 'sink'> {
    * Resolve SQS, Kinesis and DynamoDB batches with `{ batchItemFailures }` listing exactly the
    * records that did not finish. Turn it on only together with `ReportBatchItemFailures` on the
    * event source mapping: without that flag, AWS ignores the list and deletes the whole batch.
-   * Default false: any failed record rejects the invocation, and the whole batch is retried.
+   * By default (false) a failed record rejects the invocation, and the whole batch is retried.
    */
   readonly reportBatchItemFailures?: boolean;
   /** How many records of a standard SQS batch run at once; default 1. FIFO and streams always run one at a time. */
