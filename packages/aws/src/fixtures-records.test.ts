@@ -259,7 +259,7 @@ const cases: Record<string, Case[]> = {
               asdf1: 'AAEqQQ==',
               asdf2: ['AAEqQQ==', 'QSoBAA==', 'AAEqQQ=='],
               Boolean: true,
-              List: ['Cookies', 'Coffee', 3.14159],
+              List: ['Cookies', 'Coffee', Number('3.14159')], // the fixture's value, not π
               Map: { Name: 'Joe', Age: 35 },
               FloatNumber: 123.45,
               IntegerNumber: 123,
