@@ -43,13 +43,11 @@ export async function runBatch<K extends EventKind, V>(
     errors[index] = new Error(`Record not processed: ${reason}`);
     skipped.push({ index, reason });
   };
-  const attempt = async (index: number) => {
-    try {
-      await runRecord(handler, source, records[index], batch, options);
-    } catch (thrown) {
+  // `.then`, not an async wrapper: one promise less per record on the hot path.
+  const attempt = (index: number): Promise<void> =>
+    runRecord(handler, source, records[index], batch, options).then(undefined, (thrown: unknown) => {
       errors[index] = asError(thrown);
-    }
-  };
+    });
 
   if (source.isOrdered(raw)) {
     let stopped = false;
@@ -89,44 +87,59 @@ export async function runBatch<K extends EventKind, V>(
   return { failures, total: records.length };
 }
 
-/** Every event of one record, in order; the first failure fails the record. */
-async function runRecord<K extends EventKind, V>(
+/** Every event of one record, in order; the first failure fails the record. Never throws synchronously. */
+function runRecord<K extends EventKind, V>(
   handler: Handler<K, V>,
   source: AnyBatchSource,
   record: unknown,
   batch: BatchRun,
   options: RunOptions,
-): Promise<void> {
+): Promise<unknown> {
   let events: readonly OmniEvent[];
-  let decodeError: unknown;
   try {
     events = source.toEvents(record, handler.kind, {
       requestId: batch.requestId,
       bodyLimit: batch.bodyLimit,
     });
   } catch (thrown) {
-    events = [];
-    decodeError = thrown;
-  }
-  if (decodeError !== undefined) {
     // Through `run` all the same, so that the failure is logged the way every failure is.
-    await run(
+    return run(
       handler,
       invocationOf(source, batch, record, () => {
-        throw decodeError;
+        throw thrown;
       }),
       options,
     );
-    return;
   }
-  if (events.length === 0) {
-    createLogger({
-      level: options.logLevel,
-      sink: options.sink,
-      bindings: bindingsOf(source, batch, record),
-    }).info('record acknowledged without running the handler: it carries no event (s3:TestEvent)');
-    return;
+  const [first] = events;
+  if (first === undefined) {
+    try {
+      createLogger({
+        level: options.logLevel,
+        sink: options.sink,
+        bindings: bindingsOf(source, batch, record),
+      }).info('record acknowledged without running the handler: it carries no event (s3:TestEvent)');
+    } catch (thrown) {
+      return Promise.reject(thrown);
+    }
+    return Promise.resolve();
   }
+  if (events.length === 1)
+    return run(
+      handler,
+      invocationOf(source, batch, undefined, () => first),
+      options,
+    );
+  return runEach(handler, source, events, batch, options);
+}
+
+async function runEach<K extends EventKind, V>(
+  handler: Handler<K, V>,
+  source: AnyBatchSource,
+  events: readonly OmniEvent[],
+  batch: BatchRun,
+  options: RunOptions,
+): Promise<void> {
   for (const event of events)
     await run(
       handler,

@@ -68,8 +68,11 @@ export function lastArnPart(arn: string): string {
 /** Message attributes as strings: the string value, else the (base64) binary value. */
 function attributesOf(record: SqsRecord): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
-  if (!isObject(record.messageAttributes)) return out;
-  for (const [name, attribute] of Object.entries(record.messageAttributes)) {
+  const attributes = record.messageAttributes;
+  if (!isObject(attributes)) return out;
+  for (const name in attributes) {
+    if (!Object.hasOwn(attributes, name)) continue;
+    const attribute = attributes[name];
     const value = attribute?.stringValue ?? attribute?.binaryValue;
     if (typeof value === 'string') out[name] = value;
   }
