@@ -17,7 +17,7 @@ interface Answer {
 const clouds: Record<string, (init: HttpRequestInit) => Promise<Answer>> = {
   aws: async (init) => {
     const res = await invoke(add, events.aws.httpApiV2(init), { aws: { sink: () => {} } });
-    return { status: res.statusCode, contentType: res.headers['content-type'], body: res.body };
+    return { status: res.statusCode, contentType: res.headers?.['content-type'], body: res.body };
   },
   gcp: async (init) => {
     const res = await invoke(add, events.gcp.http(init), { gcp: { sink: () => {} } });

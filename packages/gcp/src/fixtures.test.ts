@@ -39,7 +39,6 @@ async function deliver(
   return { status: res.status, event: seen[0] };
 }
 
-const text = (s: string) => [...new TextEncoder().encode(s)];
 const pubsubCe = { specversion: '1.0', type: 'google.cloud.pubsub.topic.v1.messagePublished' };
 
 describe('every GCP fixture through the real functions-framework', () => {
