@@ -10,13 +10,16 @@ import { isObject } from '../is-object';
  */
 export type AzureHttpRequest = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'params' | 'arrayBuffer'>;
 
+/**
+ * `in`, not a read: `url`, `method` and `headers` are getters over undici's `Request`, and
+ * each read of `url` serializes the URL again (~15 µs), so they are read once, in `toHttpEvent`.
+ */
 export function isHttpRequest(input: unknown): input is AzureHttpRequest {
   return (
     isObject(input) &&
-    typeof input.method === 'string' &&
-    typeof input.url === 'string' &&
-    isObject(input.headers) &&
-    typeof (input.headers as { entries?: unknown }).entries === 'function' &&
+    'url' in input &&
+    'method' in input &&
+    'headers' in input &&
     typeof input.arrayBuffer === 'function'
   );
 }
@@ -40,7 +43,11 @@ export function toHttpEvent(
   const record: Record<string, string> = {};
   for (const [name, value] of request.headers.entries()) record[name] = value;
   const headers = createHeaders(record);
-  const { origin, rawPath, rawQuery } = splitUrl(request.url);
+  const { url, method } = request;
+  if (typeof url !== 'string' || typeof method !== 'string') {
+    throw new TypeError('omnifn: the http trigger input has no url or method');
+  }
+  const { origin, rawPath, rawQuery } = splitUrl(url);
   return createHttpEvent(
     {
       provider: 'azure',
@@ -48,7 +55,7 @@ export function toHttpEvent(
       id: requestId,
       time: new Date(),
       raw: request,
-      method: request.method,
+      method,
       rawPath,
       rawQuery,
       query: parseQuery(rawQuery),
