@@ -1,5 +1,8 @@
 export type { AlbInit } from './aws/http';
 export { type LambdaContextInit, lambdaContext } from './aws/lambda-context';
+export type { AzureInvocation } from './azure/azure-invocation';
+export type { AzureHttpInit } from './azure/http';
+export { type AzureInvokeOptions, invokeAzure } from './azure/invoke-azure';
 export { type Cloud, cloudOf } from './cloud-tag';
 export { events } from './events';
 export type { CloudEventInit } from './gcp/cloud-event';

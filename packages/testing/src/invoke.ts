@@ -1,7 +1,10 @@
 import { type AwsOptions, type AwsResultOf, toAws } from '@omnifn/aws';
+import type { AzureResultOf } from '@omnifn/azure';
 import type { EventKind, Handler } from '@omnifn/core';
 import { type GcpOptions, toGcp } from '@omnifn/gcp';
 import { type LambdaContextInit, lambdaContext } from './aws/lambda-context';
+import type { AzureInvocation } from './azure/azure-invocation';
+import { type AzureInvokeOptions, invokeAzure } from './azure/invoke-azure';
 import { cloudOf } from './cloud-tag';
 import type { GcpHttpRequest } from './gcp/gcp-request';
 import { type GcpResult, sendToGcp } from './gcp/serve-gcp';
@@ -11,6 +14,8 @@ export interface InvokeOptions {
   readonly aws?: LambdaContextInit & AwsOptions;
   /** `toGcp`'s options for GCP requests (timeout, sink…). */
   readonly gcp?: GcpOptions;
+  /** `toAzure`'s options for Azure invocations (timeout, sink, the context's log handler…). */
+  readonly azure?: AzureInvokeOptions;
 }
 
 /**
@@ -18,6 +23,11 @@ export interface InvokeOptions {
  * and returns the native answer (for AWS: what the Lambda function returns).
  * @example const res = await invoke(add, events.aws.httpApiV2({ method: 'POST', body: { num1: 2, num2: 3 } }));
  */
+export function invoke<K extends EventKind, V>(
+  handler: Handler<K, V>,
+  event: AzureInvocation,
+  options?: InvokeOptions,
+): Promise<AzureResultOf<K>>;
 export function invoke<K extends EventKind, V>(
   handler: Handler<K, V>,
   event: GcpHttpRequest,
@@ -32,10 +42,12 @@ export async function invoke<K extends EventKind, V>(
   handler: Handler<K, V>,
   event: object,
   options: InvokeOptions = {},
-): Promise<AwsResultOf<K> | GcpResult> {
+): Promise<AwsResultOf<K> | GcpResult | AzureResultOf<K>> {
   const cloud = cloudOf(event) ?? 'aws';
   // GCP: the request goes through `toGcp` inside the real functions-framework server.
   if (cloud === 'gcp') return sendToGcp(toGcp(handler, options.gcp), event as GcpHttpRequest);
+  // Azure: through `toAzure` with the library's real HttpRequest and InvocationContext.
+  if (cloud === 'azure') return invokeAzure(handler, event as AzureInvocation, options.azure);
   if (cloud !== 'aws') throw new Error(`invoke: ${cloud} events are not supported yet`);
   return toAws(handler, options.aws)(event, lambdaContext(options.aws));
 }
