@@ -26,8 +26,13 @@ const clouds: Record<string, (init: HttpRequestInit) => Promise<Answer>> = {
   // Azure: through toAzure with @azure/functions' real HttpRequest and InvocationContext.
   azure: async (init) => {
     const res = await invoke(add, events.azure.http(init), { azure: { sink: () => {} } });
-    const body = res.body instanceof Uint8Array ? Buffer.from(res.body).toString('utf8') : String(res.body ?? '');
-    return { status: res.status ?? 200, contentType: new Headers(res.headers).get('content-type') ?? undefined, body };
+    const body =
+      res.body instanceof Uint8Array ? Buffer.from(res.body).toString('utf8') : String(res.body ?? '');
+    return {
+      status: res.status ?? 200,
+      contentType: new Headers(res.headers).get('content-type') ?? undefined,
+      body,
+    };
   },
 };
 
