@@ -88,14 +88,15 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((done) =>
-          child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill()),
-        ),
-    ),
+  const stopped = children.map(
+    (child) =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill();
+      }),
   );
+  await Promise.all(stopped);
   rmSync(dir, { recursive: true, force: true });
 });
 
