@@ -124,26 +124,30 @@ function runRecord<K extends EventKind, V>(
     }
     return Promise.resolve();
   }
+  // A message event binds its own id and attempt; storage events carried by a message (S3 in
+  // SQS/SNS) also name the message they came in, so a failure line leads back to it.
+  const carrier = first.kind === 'message' ? undefined : record;
   if (events.length === 1)
     return run(
       handler,
-      invocationOf(source, batch, undefined, () => first),
+      invocationOf(source, batch, carrier, () => first),
       options,
     );
-  return runEach(handler, source, events, batch, options);
+  return runEach(handler, source, events, carrier, batch, options);
 }
 
 async function runEach<K extends EventKind, V>(
   handler: Handler<K, V>,
   source: AnyBatchSource,
   events: readonly OmniEvent[],
+  carrier: unknown,
   batch: BatchRun,
   options: RunOptions,
 ): Promise<void> {
   for (const event of events)
     await run(
       handler,
-      invocationOf(source, batch, undefined, () => event),
+      invocationOf(source, batch, carrier, () => event),
       options,
     );
 }
@@ -162,14 +166,15 @@ function invocationOf(
     deadline: batch.deadline,
     native: batch.native,
     traceId: batch.traceId,
-    // Only when the record could not be decoded: otherwise `run` binds the event's own id and attempt.
+    // Not for a message event: `run` binds its own id and attempt (and `eventId` below gives way to them).
     bindings: record === undefined ? undefined : recordBindings(source, record),
     toEvent,
   };
 }
 
 function recordBindings(source: AnyBatchSource, record: unknown): Record<string, unknown> {
-  return { eventId: source.recordId(record), attempt: source.attemptOf?.(record) };
+  const id = source.recordId(record);
+  return { eventId: id, recordId: id, attempt: source.attemptOf?.(record) };
 }
 
 function bindingsOf(source: AnyBatchSource, batch: BatchRun, record: unknown): Record<string, unknown> {

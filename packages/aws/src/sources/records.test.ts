@@ -101,6 +101,24 @@ describe('S3', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('a failing storage event from an SQS message is logged with the message id and attempt as well as its own id', async () => {
+    const failing = defineHandler({
+      name: 'fail',
+      kind: 'storage',
+      handle() {
+        throw new Error('nope');
+      },
+    });
+    const logs = captureLogs();
+    const event = events.aws.sqs({
+      messages: [{ messageId: 'm-7', receiveCount: 2, body: events.aws.s3() }],
+    });
+    await toAws(failing, { sink: logs.sink, reportBatchItemFailures: true })(event, lambdaContext());
+    const line = logs.records.find((r) => r.level === 'error');
+    expect(line).toMatchObject({ recordId: 'm-7', attempt: 2, trigger: 'aws:sqs' });
+    expect(line?.eventId).not.toBe('m-7');
+  });
+
   it('S3 through EventBridge: Object Created / Object Deleted, keys as given', async () => {
     const { seen, handler } = collector('storage');
     await toAws(handler, quiet)(events.aws.s3EventBridge({ key: 'a+b c', versionId: 'v1' }), lambdaContext());
