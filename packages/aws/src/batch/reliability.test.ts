@@ -464,3 +464,26 @@ describe('56 for records', () => {
     expect(JSON.stringify(failed[0]?.error)).toMatch(/boom id1/);
   });
 });
+
+describe('H. concurrency', () => {
+  it('58: 64 concurrent SQS invocations on one warm handler each answer only their own failed ids', async () => {
+    const handler = defineHandler({
+      name: 'many',
+      kind: 'message',
+      async handle(event: MessageEvent) {
+        await new Promise((resolve) => setTimeout(resolve, event.messageId.length % 3));
+        if (event.messageId.endsWith('-odd')) throw new Error('odd');
+      },
+    });
+    const aws = toAws(handler, { ...quiet, reportBatchItemFailures: true, concurrency: 3 });
+    const batches = Array.from({ length: 64 }, (_, b) =>
+      events.aws.sqs({
+        messages: Array.from({ length: 5 }, (_, i) => ({ messageId: `b${b}-r${i}${i % 2 ? '-odd' : ''}` })),
+      }),
+    );
+    const results = await Promise.all(batches.map((batch) => aws(batch, lambdaContext())));
+    results.forEach((result, b) => {
+      expect(failuresOf(result)).toEqual([`b${b}-r1-odd`, `b${b}-r3-odd`]);
+    });
+  });
+});
