@@ -7,6 +7,10 @@ const SEVERITY: Readonly<Record<LogLevel, string>> = {
   error: 'ERROR',
 };
 
+export const TRACE_KEY = 'logging.googleapis.com/trace';
+export const SPAN_KEY = 'logging.googleapis.com/spanId';
+export const LABELS_KEY = 'logging.googleapis.com/labels';
+
 /** The project for trace names: the environment the platform sets, in DESIGN.md's order, then the option. */
 export function projectFromEnv(option?: string): string | undefined {
   const env = globalThis.process?.env ?? {};
@@ -14,27 +18,60 @@ export function projectFromEnv(option?: string): string | undefined {
 }
 
 /**
+ * The Cloud Logging fields of one invocation, computed once and bound to every line of it
+ * (`toGcp` does so), so that the sink has only `level` to turn into `severity`.
+ * @internal
+ */
+export function cloudLoggingFields(
+  projectId: string | undefined,
+  ids: { traceId?: string | undefined; spanId?: string | undefined; executionId?: string | undefined },
+): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (ids.traceId !== undefined && projectId !== undefined) {
+    fields[TRACE_KEY] = `projects/${projectId}/traces/${ids.traceId}`;
+  }
+  if (ids.spanId !== undefined) fields[SPAN_KEY] = ids.spanId;
+  if (ids.executionId !== undefined) {
+    fields.executionId = ids.executionId;
+    fields[LABELS_KEY] = { execution_id: ids.executionId };
+  }
+  return fields;
+}
+
+/**
  * A log sink writing JSON lines on stdout the way Cloud Logging reads them: `severity`,
  * `message`, `time`, `logging.googleapis.com/trace` (`projects/<project>/traces/<id>`),
  * `logging.googleapis.com/spanId`, and the execution id as the label the framework itself
- * uses (`logging.googleapis.com/labels.execution_id`).
+ * uses (`logging.googleapis.com/labels.execution_id`). Records that already carry those
+ * fields (as `toGcp` binds them) are written as they are, `level` renamed `severity`.
  * @see https://cloud.google.com/logging/docs/structured-logging#special-payload-fields
  * @example toGcp(add, { sink: gcpSink('my-project') })
  */
 export function gcpSink(projectId?: string, write: (line: string) => void = stdoutLine): LogSink {
   return (level, record) => {
+    const severity = SEVERITY[level];
+    const bound =
+      TRACE_KEY in record || !('traceId' in record || 'spanId' in record || 'executionId' in record);
+    if (bound) {
+      const json = JSON.stringify(record);
+      const prefix = `{"level":"${level}"`;
+      // The core logger writes `level` first: swapping the prefix spares a copy of the record.
+      if (json.startsWith(prefix)) {
+        write(`{"severity":"${severity}"${json.slice(prefix.length)}\n`);
+        return;
+      }
+    }
     const { level: _, traceId, spanId, executionId, ...rest } = record as Record<string, unknown>;
-    const line: Record<string, unknown> = { severity: SEVERITY[level], ...rest };
-    if (typeof traceId === 'string') {
-      line.traceId = traceId;
-      if (projectId !== undefined)
-        line['logging.googleapis.com/trace'] = `projects/${projectId}/traces/${traceId}`;
-    }
-    if (typeof spanId === 'string') line['logging.googleapis.com/spanId'] = spanId;
-    if (typeof executionId === 'string') {
-      line.executionId = executionId;
-      line['logging.googleapis.com/labels'] = { execution_id: executionId };
-    }
+    const line: Record<string, unknown> = { severity, ...rest };
+    if (typeof traceId === 'string') line.traceId = traceId;
+    Object.assign(
+      line,
+      cloudLoggingFields(projectId, {
+        traceId: typeof traceId === 'string' ? traceId : undefined,
+        spanId: typeof spanId === 'string' ? spanId : undefined,
+        executionId: typeof executionId === 'string' ? executionId : undefined,
+      }),
+    );
     write(`${JSON.stringify(line)}\n`);
   };
 }

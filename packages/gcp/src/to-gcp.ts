@@ -13,7 +13,7 @@ import {
 import { DEFAULT_TIMEOUT_MS, timeoutFromEnv } from './default-timeout';
 import { type GcpInput, readInput } from './envelopes/read-input';
 import type { GcpNative, GcpRequest, GcpResponse } from './gcp-request';
-import { gcpSink, projectFromEnv } from './gcp-sink';
+import { cloudLoggingFields, gcpSink, projectFromEnv } from './gcp-sink';
 import { requestBody } from './request-body';
 import { requestHeaders } from './request-headers';
 import { requestIds } from './request-ids';
@@ -57,11 +57,12 @@ export function toGcp<K extends EventKind, V>(
   // Read once: the environment of a function instance does not change.
   const timeoutMs = options.timeoutMs ?? timeoutFromEnv() ?? DEFAULT_TIMEOUT_MS;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const project = projectFromEnv(options.projectId);
   const runOptions: RunOptions = {
     timeoutMarginMs: options.timeoutMarginMs,
     timeoutStatus: 503,
     logLevel: options.logLevel ?? levelFromEnv(),
-    sink: options.sink ?? gcpSink(projectFromEnv(options.projectId)),
+    sink: options.sink ?? gcpSink(project),
   };
   const isHttp = handler.kind === 'http';
   // Non-http handlers wait one macrotask turn after `handle` so that a forgotten promise that
@@ -89,9 +90,8 @@ export function toGcp<K extends EventKind, V>(
       writeResponse(res, problemResponse(error, requestId || crypto.randomUUID()));
     };
     domain?.prependListener('error', onStray);
-    const bindings: Record<string, unknown> = {};
-    if (ids.executionId !== undefined) bindings.executionId = ids.executionId;
-    if (ids.spanId !== undefined) bindings.spanId = ids.spanId;
+    // Cloud Logging's fields, once per invocation, bound to every line (see gcpSink).
+    const bindings = cloudLoggingFields(project, ids);
     let response: HttpResponse;
     let requestId = ids.executionId ?? ids.traceId ?? '';
     try {
