@@ -181,7 +181,8 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const variant of order) {
       const { port } = servers[`${variant}_${caseName}`];
       const stats = await muted(() => measure(() => send(port, c.body), { min_cpu_time: quick ? 1e8 : 3e8 }));
-      (roundTrips[variant][caseName] ??= []).push(stats.p50 / 1e3);
+      roundTrips[variant][caseName] ??= [];
+      roundTrips[variant][caseName].push(stats.p50 / 1e3);
     }
   }
 }
