@@ -50,9 +50,10 @@ export function cloudLoggingFields(
 export function gcpSink(projectId?: string, write: (line: string) => void = stdoutLine): LogSink {
   return (level, record) => {
     const severity = SEVERITY[level];
-    const bound =
-      TRACE_KEY in record || !('traceId' in record || 'spanId' in record || 'executionId' in record);
-    if (bound) {
+    const needsTrace = projectId !== undefined && 'traceId' in record && !(TRACE_KEY in record);
+    const needsIds =
+      ('executionId' in record && !(LABELS_KEY in record)) || ('spanId' in record && !(SPAN_KEY in record));
+    if (!needsTrace && !needsIds) {
       const json = JSON.stringify(record);
       const prefix = `{"level":"${level}"`;
       // The core logger writes `level` first: swapping the prefix spares a copy of the record.
