@@ -48,6 +48,5 @@ export async function invoke<K extends EventKind, V>(
   if (cloud === 'gcp') return sendToGcp(toGcp(handler, options.gcp), event as GcpHttpRequest);
   // Azure: through `toAzure` with the library's real HttpRequest and InvocationContext.
   if (cloud === 'azure') return invokeAzure(handler, event as AzureInvocation, options.azure);
-  if (cloud !== 'aws') throw new Error(`invoke: ${cloud} events are not supported yet`);
   return toAws(handler, options.aws)(event, lambdaContext(options.aws));
 }
