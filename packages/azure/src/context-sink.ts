@@ -1,5 +1,5 @@
 import type { InvocationContext } from '@azure/functions';
-import type { LogSink } from '@omnifn/core';
+import type { LogLevel, LogSink } from '@omnifn/core';
 
 /**
  * A core `LogSink` over the invocation context's own log methods, so that lines reach
@@ -8,13 +8,20 @@ import type { LogSink } from '@omnifn/core';
  * @see https://learn.microsoft.com/azure/azure-functions/functions-reference-node?pivots=nodejs-model-v4#logging
  */
 export function contextSink(context: Pick<InvocationContext, 'debug' | 'info' | 'warn' | 'error'>): LogSink {
-  return (level, record) => {
-    const line = JSON.stringify(record);
-    if (level === 'error') context.error(line);
-    else if (level === 'warn') context.warn(line);
-    else if (level === 'info') context.info(line);
-    else context.debug(line);
+  const line = (level: LogLevel, text: string): true => {
+    if (level === 'error') context.error(text);
+    else if (level === 'warn') context.warn(text);
+    else if (level === 'info') context.info(text);
+    else context.debug(text);
+    return true;
   };
+  // `line` takes the JSON core already serialized (the same text), sparing a copy of each record.
+  return Object.assign(
+    (level: LogLevel, record: Readonly<Record<string, unknown>>) => {
+      line(level, JSON.stringify(record));
+    },
+    { line },
+  );
 }
 
 /** The trace id of a W3C `traceparent` (`00-<trace-id>-<span-id>-<flags>`). */

@@ -23,6 +23,7 @@ export {
 } from './handler';
 export {
   createLogger,
+  type LineSink,
   type Logger,
   type LoggerOptions,
   type LogLevel,

@@ -2,8 +2,26 @@ import { isSecretKey, redact } from './internal/redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Receives each log record; adapters route it to where their cloud reads logs best. */
-export type LogSink = (level: LogLevel, record: Readonly<Record<string, unknown>>) => void;
+/**
+ * Receives each log record; adapters route it to where their cloud reads logs best. A sink may
+ * also have a `line` method: the logger then hands it most lines already serialized.
+ */
+export type LogSink = ((level: LogLevel, record: Readonly<Record<string, unknown>>) => void) & {
+  readonly line?: LineSink | undefined;
+};
+
+/**
+ * Takes one line as the JSON the record would serialize to (`{"level":…}`, no newline), built
+ * without copying the record; `bindings` and `fields` are what the record was made of, to look
+ * keys up. Returns false to be called with the record instead. Lines that need redaction
+ * always come as records.
+ */
+export type LineSink = (
+  level: LogLevel,
+  line: string,
+  bindings: Readonly<Record<string, unknown>>,
+  fields: object | undefined,
+) => boolean;
 
 /** The logger on `ctx.log`: one JSON object a line. */
 export interface Logger {
@@ -65,24 +83,34 @@ export function jsonLogger(
   bindings: Record<string, unknown>,
 ): { readonly log: Logger; readonly write: LineWriter } {
   const min = RANK[level];
+  // Sinks other than stdout get the serialized line only if they take one.
+  const line = sink === stdoutSink ? undefined : sink.line;
+  const fast = sink === stdoutSink || line !== undefined;
   // The JSON of the bindings, as `,"key":value…`, serialized at the first line that needs it.
   let tail: string | undefined;
+  // Whether no binding key is an array index (see `plainJson`), checked at the first line.
+  let noIndexKey: boolean | undefined;
   const write: LineWriter = (lvl, message, fields, json) => {
     if (RANK[lvl] < min) return;
     const text = message.includes('=') ? (redact(message) as string) : message;
     const time = isoNow();
-    if (
-      sink === stdoutSink &&
-      (json !== undefined || fields === undefined || isPlainSafe(fields, bindings))
-    ) {
-      // The default sink's hot path: the same line `JSON.stringify(record)` writes, without
-      // building the record or copying fields that need no redaction.
-      tail ??= bindingsTail(bindings);
-      const more = json ?? (fields === undefined ? '' : JSON.stringify(fields).slice(1, -1));
-      process.stdout.write(
-        `{"level":"${lvl}","message":${JSON.stringify(text)},"time":"${time}"${tail}${more ? `,${more}` : ''}}\n`,
-      );
-      return;
+    if (fast) {
+      // The hot path: the same line `JSON.stringify(record)` gives, without building the record
+      // or copying fields that need no redaction. Only the stdout sink had it before sinks
+      // could take lines: for the others, it is taken only where the two lines are identical
+      // to the byte, key order included.
+      noIndexKey ??= !hasIndexKey(bindings);
+      const more =
+        json ?? (fields === undefined ? '' : plainJson(fields, bindings, line !== undefined, noIndexKey));
+      if (more !== undefined && (line === undefined || noIndexKey)) {
+        tail ??= bindingsTail(bindings);
+        const head = `{"level":"${lvl}","message":${JSON.stringify(text)},"time":"${time}"${tail}`;
+        if (line === undefined) {
+          process.stdout.write(`${head}${more ? `,${more}` : ''}}\n`);
+          return;
+        }
+        if (line(lvl, `${head}${more ? `,${more}` : ''}}`, bindings, fields)) return;
+      }
     }
     // One literal with one spread: V8 clones it fast, where `{ ...a, ...b }` is ~40× slower.
     const record: Record<string, unknown> = { level: lvl, message: text, time, ...bindings };
@@ -122,20 +150,59 @@ function isoNow(): string {
 const LINE_KEYS = new Set(['level', 'message', 'time']);
 
 /**
- * Whether `fields` can be written as they are: a plain object of numbers, booleans, nulls and
- * strings with no `=`, whose keys are neither secrets, nor the line's own keys, nor bindings.
+ * `fields` serialized without braces, if they can be written as they are: a plain object of
+ * numbers, booleans, nulls and strings with no `=`, whose keys are neither secrets nor the
+ * line's own keys, and share no key with the bindings unless with the very same value (the
+ * record would hold it once, where the binding is: the field is left out). Else `undefined`.
+ * `JSON.stringify(record)` writes array-index keys first (`{"0":…,"level":…}`): `strict` (or
+ * leaving a field out) refuses them, where the stdout path has always written them in place.
  */
-function isPlainSafe(fields: object, bindings: object): boolean {
-  if (Object.getPrototypeOf(fields) !== Object.prototype) return false;
+function plainJson(
+  fields: object,
+  bindings: Record<string, unknown>,
+  strict: boolean,
+  bindingsIndexFree: boolean,
+): string | undefined {
+  if (Object.getPrototypeOf(fields) !== Object.prototype) return undefined;
+  let same = false;
+  let index = false;
   for (const key in fields) {
     const value = (fields as Record<string, unknown>)[key];
     const type = typeof value;
     if (type === 'string') {
-      if ((value as string).includes('=')) return false;
-    } else if (type !== 'number' && type !== 'boolean' && value !== null && value !== undefined) return false;
-    if (LINE_KEYS.has(key) || key in bindings || isSecretKey(key)) return false;
+      if ((value as string).includes('=')) return undefined;
+    } else if (type !== 'number' && type !== 'boolean' && value !== null && value !== undefined)
+      return undefined;
+    if (LINE_KEYS.has(key) || isSecretKey(key)) return undefined;
+    if (key in bindings) {
+      // NaN is never the same: such a field takes the record's path.
+      if (bindings[key] !== value) return undefined;
+      same = true;
+    }
+    if (isIndexLike(key)) index = true;
   }
-  return true;
+  if (index && (strict || same)) return undefined;
+  if (!same) return JSON.stringify(fields).slice(1, -1);
+  if (!bindingsIndexFree) return undefined;
+  let json = '';
+  for (const key in fields) {
+    const value = (fields as Record<string, unknown>)[key];
+    // Primitives serialize alike alone and in an object; `undefined` is left out in both.
+    if (key in bindings || value === undefined) continue;
+    json += `${json ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  }
+  return json;
+}
+
+/** Whether a key may be an array index, which `JSON.stringify` writes ahead of other keys. */
+function isIndexLike(key: string): boolean {
+  const code = key.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
+function hasIndexKey(bindings: Record<string, unknown>): boolean {
+  for (const key in bindings) if (isIndexLike(key)) return true;
+  return false;
 }
 
 /** `,"a":1,"b":2` for `{ a: 1, b: 2 }`, leaving out keys the line writes itself. */

@@ -1,4 +1,4 @@
-import type { LogLevel, LogSink } from '@omnifn/core';
+import type { LineSink, LogLevel, LogSink } from '@omnifn/core';
 
 const SEVERITY: Readonly<Record<LogLevel, string>> = {
   debug: 'DEBUG',
@@ -48,20 +48,25 @@ export function cloudLoggingFields(
  * @example toGcp(add, { sink: gcpSink('my-project') })
  */
 export function gcpSink(projectId?: string, write: (line: string) => void = stdoutLine): LogSink {
-  return (level, record) => {
+  /** Whether a record with these keys lacks a Cloud Logging field that its ids call for. */
+  const needsFields = (has: (key: string) => boolean): boolean =>
+    (projectId !== undefined && has('traceId') && !has(TRACE_KEY)) ||
+    (has('executionId') && !has(LABELS_KEY)) ||
+    (has('spanId') && !has(SPAN_KEY));
+  /** Writes the record's JSON with `level` renamed `severity`, if it starts with `level` (core's do). */
+  const renamed = (level: LogLevel, json: string): boolean => {
+    const prefix = `{"level":"${level}"`;
+    // The core logger writes `level` first: swapping the prefix spares a copy of the record.
+    if (!json.startsWith(prefix)) return false;
+    write(`{"severity":"${SEVERITY[level]}"${json.slice(prefix.length)}\n`);
+    return true;
+  };
+  // The line core serialized stands for a record of the bindings' and the fields' keys.
+  const line: LineSink = (level, json, bindings, fields) =>
+    !needsFields((key) => key in bindings || (fields !== undefined && key in fields)) && renamed(level, json);
+  const sink = (level: LogLevel, record: Readonly<Record<string, unknown>>) => {
+    if (!needsFields((key) => key in record) && renamed(level, JSON.stringify(record))) return;
     const severity = SEVERITY[level];
-    const needsTrace = projectId !== undefined && 'traceId' in record && !(TRACE_KEY in record);
-    const needsIds =
-      ('executionId' in record && !(LABELS_KEY in record)) || ('spanId' in record && !(SPAN_KEY in record));
-    if (!needsTrace && !needsIds) {
-      const json = JSON.stringify(record);
-      const prefix = `{"level":"${level}"`;
-      // The core logger writes `level` first: swapping the prefix spares a copy of the record.
-      if (json.startsWith(prefix)) {
-        write(`{"severity":"${severity}"${json.slice(prefix.length)}\n`);
-        return;
-      }
-    }
     const { level: _, traceId, spanId, executionId, ...rest } = record as Record<string, unknown>;
     const line: Record<string, unknown> = { severity, ...rest };
     if (typeof traceId === 'string') line.traceId = traceId;
@@ -75,6 +80,7 @@ export function gcpSink(projectId?: string, write: (line: string) => void = stdo
     );
     write(`${JSON.stringify(line)}\n`);
   };
+  return Object.assign(sink, { line });
 }
 
 function stdoutLine(line: string): void {
