@@ -17,6 +17,7 @@ import { defineHandler } from '@omnifn/core';
 import { toGcp } from '@omnifn/gcp';
 import { measure } from 'mitata';
 import { z } from 'zod';
+import { muted, stdoutLines } from './support/count-stdout.mjs';
 
 const quick = process.argv.includes('--quick');
 const TARGET = 1.25;
@@ -131,21 +132,6 @@ function send(port, body) {
   });
 }
 
-// Log lines go to a counter while timing, the same for both (each writes with process.stdout.write).
-const realWrite = process.stdout.write;
-let lines = 0;
-const muted = async (fn) => {
-  process.stdout.write = () => {
-    lines++;
-    return true;
-  };
-  try {
-    return await fn();
-  } finally {
-    process.stdout.write = realWrite;
-  }
-};
-
 // 1. Each variant does the work.
 for (const [caseName, c] of Object.entries(cases)) {
   for (const variant of Object.keys(variants)) {
@@ -225,5 +211,7 @@ const header = [
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-console.log(`node ${process.version}; functions-framework 5.0.5; ${lines} log lines written while timing\n`);
+console.log(
+  `node ${process.version}; functions-framework 5.0.5; ${stdoutLines.count} log lines written while timing\n`,
+);
 console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { measure } from 'mitata';
 import { benchDir } from './bundle.mjs';
 import { lambdaContext } from './lambda-context.mjs';
+import { muted, stdoutLines } from './support/count-stdout.mjs';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 5;
@@ -54,20 +55,6 @@ const cases = {
   },
 };
 
-const realWrite = process.stdout.write;
-let lines = 0;
-const muted = async (fn) => {
-  process.stdout.write = () => {
-    lines++;
-    return true;
-  };
-  try {
-    return await fn();
-  } finally {
-    process.stdout.write = realWrite;
-  }
-};
-
 const dir = await mkdtemp(join(tmpdir(), 'omnifn-bench-sqs-'));
 const handlers = {};
 try {
@@ -94,11 +81,11 @@ const context = lambdaContext({ functionName: 'orders' });
 for (const [c, event] of Object.entries(cases)) {
   const answers = [];
   for (const name of variants) {
-    lines = 0;
+    stdoutLines.count = 0;
     const result = await muted(() => handlers[name](event, context));
     answers.push(JSON.stringify(result));
     console.log(
-      `${c.padEnd(13)} ${name.padEnd(11)} ${lines} log lines → ${JSON.stringify(result).slice(0, 90)}`,
+      `${c.padEnd(13)} ${name.padEnd(11)} ${stdoutLines.count} log lines → ${JSON.stringify(result).slice(0, 90)}`,
     );
   }
   if (answers[0] !== answers[1]) throw new Error(`variants disagree on "${c}": ${answers.join(' vs ')}`);
