@@ -1,6 +1,11 @@
 import { createLogger, type EventKind, type Handler, type OmniEvent } from '@omnifn/core';
-import { DEFAULT_TIMEOUT_MARGIN_MS, type Invocation, type RunOptions, run } from '@omnifn/core/adapter';
-import { asError } from './as-error';
+import {
+  DEFAULT_TIMEOUT_MARGIN_MS,
+  type Invocation,
+  type RunOptions,
+  run,
+  toError,
+} from '@omnifn/core/adapter';
 import type { RecordFailure } from './batch-failure-error';
 import type { AnyBatchSource } from './batch-source';
 
@@ -46,7 +51,7 @@ export async function runBatch<K extends EventKind, V>(
   // `.then`, not an async wrapper: one promise less per record on the hot path.
   const attempt = (index: number): Promise<void> =>
     runRecord(handler, source, records[index], batch, options).then(undefined, (thrown: unknown) => {
-      errors[index] = asError(thrown);
+      errors[index] = toError(thrown);
     });
 
   if (source.isOrdered(raw)) {

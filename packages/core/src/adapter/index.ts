@@ -3,6 +3,7 @@
  * from `@omnifn/core`, never from one another or from a cloud SDK at runtime.
  */
 
+export { toError } from '../errors/to-error';
 export { levelFromEnv } from '../logger';
 export { DEFAULT_BODY_LIMIT, decodeBase64, decodeBody, decodeUtf8, parseBody, parseJson } from './body';
 export { parseCookies } from './cookies';
