@@ -7,11 +7,12 @@
  * Needs `npm run build` first (the root `npm test` does it) and aws-lambda-ric's native addon,
  * which `npm ci` builds because the root package.json approves its install scripts (allowScripts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildLogs, watchChildLogs } from './support/child-logs';
 import { type InvocationOutcome, type RuntimeApiServer, startRuntimeApi } from './support/runtime-api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -117,16 +118,7 @@ function parseObject(text: string): Record<string, unknown> {
 }
 
 /** The runtime process and everything it wrote. */
-interface Runtime {
-  readonly child: ChildProcess;
-  /** JSON objects the runtime wrote to stdout, one a line, in order. */
-  readonly logs: Record<string, unknown>[];
-  stdout: string;
-  stderr: string;
-  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  /** Resolves with the first log line that matches, waiting for more output if needed. */
-  waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-}
+type Runtime = ChildLogs;
 
 function startRuntime(api: RuntimeApiServer): Runtime {
   const child = spawn(process.execPath, [ric, 'aws.handler'], {
@@ -146,60 +138,7 @@ function startRuntime(api: RuntimeApiServer): Runtime {
       LOG_LEVEL: 'debug',
     },
   });
-  const waiters: {
-    predicate: (line: Record<string, unknown>) => boolean;
-    resolve(line: Record<string, unknown>): void;
-    reject(error: Error): void;
-  }[] = [];
-  let pendingLine = '';
-  const runtime: Runtime = {
-    child,
-    logs: [],
-    stdout: '',
-    stderr: '',
-    exit: undefined,
-    waitForLog(predicate) {
-      const found = runtime.logs.find(predicate);
-      if (found) return Promise.resolve(found);
-      if (runtime.exit) return Promise.reject(exitError());
-      return new Promise((resolve, reject) => waiters.push({ predicate, resolve, reject }));
-    },
-  };
-  const exitError = () =>
-    new Error(
-      `aws-lambda-ric exited (code ${runtime.exit?.code}, signal ${runtime.exit?.signal})\n` +
-        `stderr:\n${runtime.stderr}\nstdout:\n${runtime.stdout}`,
-    );
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    runtime.stdout += chunk;
-    const lines = (pendingLine + chunk).split('\n');
-    pendingLine = lines.pop() ?? '';
-    for (const text of lines) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-      const line = value as Record<string, unknown>;
-      runtime.logs.push(line);
-      for (const waiter of waiters.splice(0)) {
-        if (waiter.predicate(line)) waiter.resolve(line);
-        else waiters.push(waiter);
-      }
-    }
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    runtime.stderr += chunk;
-  });
-  child.on('exit', (code, signal) => {
-    runtime.exit = { code, signal };
-    const error = exitError();
-    api.fail(error);
-    for (const waiter of waiters.splice(0)) waiter.reject(error);
-  });
-  return runtime;
+  return watchChildLogs(child, 'aws-lambda-ric', (error) => api.fail(error));
 }
 
 describe('calculator bundle on aws-lambda-ric 4.0.2 (AWS Node runtime client) against a local Runtime API', () => {

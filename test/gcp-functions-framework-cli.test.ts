@@ -9,7 +9,7 @@
  *
  * Needs `npm run build` first (the root `npm test` does it).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildLogs, watchChildLogs } from './support/child-logs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}node_modules/.bin/functions-framework`;
@@ -82,16 +83,8 @@ function canConnect(socketPath: string): Promise<boolean> {
 }
 
 /** The framework process and everything it wrote. */
-interface Server {
-  readonly child: ChildProcess;
+interface Server extends ChildLogs {
   readonly socketPath: string;
-  /** JSON objects the process wrote to stdout, one a line, in order. */
-  readonly logs: Record<string, unknown>[];
-  stdout: string;
-  stderr: string;
-  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  /** Resolves with the first log line that matches, waiting for more output if needed. */
-  waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
 }
 
 function startServer(dir: string): Server {
@@ -102,61 +95,8 @@ function startServer(dir: string): Server {
     // A clean environment: no NODE_ENV from vitest, no project from the developer's shell.
     env: { PATH: process.env.PATH, PORT: socketPath, GOOGLE_CLOUD_PROJECT: PROJECT },
   });
-  const waiters: {
-    predicate: (line: Record<string, unknown>) => boolean;
-    resolve(line: Record<string, unknown>): void;
-    reject(error: Error): void;
-  }[] = [];
-  let pendingLine = '';
-  const server: Server = {
-    child,
-    socketPath,
-    logs: [],
-    stdout: '',
-    stderr: '',
-    exit: undefined,
-    waitForLog(predicate) {
-      const found = server.logs.find(predicate);
-      if (found) return Promise.resolve(found);
-      if (server.exit) return Promise.reject(exitError());
-      return new Promise((resolve, reject) => waiters.push({ predicate, resolve, reject }));
-    },
-  };
-  const exitError = () =>
-    new Error(
-      `functions-framework exited (code ${server.exit?.code}, signal ${server.exit?.signal})\n` +
-        `stderr:\n${server.stderr}\nstdout:\n${server.stdout}`,
-    );
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    server.stdout += chunk;
-    const lines = (pendingLine + chunk).split('\n');
-    pendingLine = lines.pop() ?? '';
-    for (const text of lines) {
-      // The framework's own banner ("Serving function...") is plain text: only JSON lines are logs.
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-      const line = value as Record<string, unknown>;
-      server.logs.push(line);
-      for (const waiter of waiters.splice(0)) {
-        if (waiter.predicate(line)) waiter.resolve(line);
-        else waiters.push(waiter);
-      }
-    }
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    server.stderr += chunk;
-  });
-  child.on('exit', (code, signal) => {
-    server.exit = { code, signal };
-    const error = exitError();
-    for (const waiter of waiters.splice(0)) waiter.reject(error);
-  });
-  return server;
+  // The same object, not a copy: the watcher keeps updating its output and exit fields.
+  return Object.assign(watchChildLogs(child, 'functions-framework'), { socketPath });
 }
 
 /** Polls the socket until the framework listens, the process exits, or the limit passes. */
